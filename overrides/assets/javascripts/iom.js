@@ -1,0 +1,119 @@
+/*
+ * Entry point: finds every element with data-module="…" and starts its component once.
+ *
+ * Components are loaded on demand (classic scripts, so they also work from file://): a page
+ * with no form downloads no form code. MODULE_SCRIPTS names, for each module, the files it
+ * needs in order, relative to this file's folder.
+ */
+(function () {
+  "use strict";
+
+  // Lets CSS reveal controls that only work with JavaScript.
+  document.documentElement.classList.add("iom-js");
+
+  var IOM = (window.IOM = window.IOM || {});
+  IOM.components = IOM.components || {};
+  IOM.lib = IOM.lib || {};
+
+  var MODULE_SCRIPTS = {
+    "iom-filter": ["components/filter.js"],
+    "iom-glossary": ["components/glossary.js"],
+    "iom-instrument": [
+      "lib/csv.js",
+      "lib/store.js",
+      "lib/assessment.js",
+      "lib/migrate.js",
+      "components/instrument.js"
+    ],
+    "iom-combine": [
+      "lib/csv.js",
+      "lib/store.js",
+      "lib/assessment.js",
+      "lib/migrate.js",
+      "lib/merge.js",
+      "components/combine.js"
+    ],
+    "iom-compare": [
+      "lib/csv.js",
+      "lib/store.js",
+      "lib/assessment.js",
+      "lib/migrate.js",
+      "lib/merge.js",
+      "components/compare.js"
+    ],
+    "iom-breakeven": ["lib/csv.js", "lib/store.js", "lib/breakeven.js", "components/breakeven.js"],
+    "iom-clear-data": ["lib/store.js", "components/clear-data.js"]
+  };
+
+  var scriptBase = (function () {
+    var current = document.currentScript && document.currentScript.src;
+    return current ? current.replace(/[^/]*$/, "") : "";
+  })();
+  var requested = {}; // file → Promise, so each file is fetched once per page life
+
+  function loadScript(file) {
+    if (!requested[file]) {
+      requested[file] = new Promise(function (resolve, reject) {
+        var $script = document.createElement("script");
+        $script.src = scriptBase + file;
+        $script.async = false; // keep declared order
+        $script.onload = resolve;
+        $script.onerror = function () {
+          reject(new Error("Could not load " + file));
+        };
+        document.head.appendChild($script);
+      });
+    }
+    return requested[file];
+  }
+
+  function loadModule(name) {
+    var files = MODULE_SCRIPTS[name] || [];
+    return files.reduce(function (previous, file) {
+      return previous.then(function () {
+        return loadScript(file);
+      });
+    }, Promise.resolve());
+  }
+
+  function startRoot($root) {
+    var name = $root.getAttribute("data-module");
+    if ($root.hasAttribute("data-iom-init")) return Promise.resolve();
+    $root.setAttribute("data-iom-init", "loading");
+    return loadModule(name)
+      .then(function () {
+        var Component = IOM.components[name];
+        if (!Component) throw new Error("No component registered for " + name);
+        new Component($root).init();
+        $root.setAttribute("data-iom-init", "ready");
+      })
+      .catch(function (error) {
+        // One broken widget must not stop the rest of the page.
+        $root.setAttribute("data-iom-init", "failed");
+        if (window.console) console.error("[iom] " + name + ":", error);
+      });
+  }
+
+  /** Start every component under root that is not started yet. Safe to call repeatedly. */
+  IOM.initAll = function (root) {
+    var $roots = (root || document).querySelectorAll("[data-module]");
+    var started = [];
+    for (var i = 0; i < $roots.length; i++) started.push(startRoot($roots[i]));
+    IOM.ready = Promise.all(started);
+    return IOM.ready;
+  };
+
+  function start() {
+    IOM.initAll(document);
+  }
+  // Instant navigation swaps pages without reloading and announces it through document$;
+  // under file:// document$ may never fire, so also start on DOMContentLoaded.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,127 @@
+"""Browser fixtures: serve the built site on 127.0.0.1 and drive Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site, site_port):
+    """`python -m http.server` on the site_url port; only this process is stopped afterwards."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(site_port), "--bind", "127.0.0.1"],
+        cwd=built_site,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{site_port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        process.kill()
+        raise RuntimeError("the test server did not start")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_server):
+    """Lets tests write page.goto("principles/")."""
+    return site_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    launch = {**browser_type_launch_args, "args": args}
+    if CHROMIUM:  # empty CHROMIUM: use Playwright's own browser (`playwright install chromium`)
+        launch["executable_path"] = CHROMIUM
+    return launch
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "accept_downloads": True}
+
+
+@pytest.fixture(autouse=True)
+def no_request_leaves_this_machine(request):
+    """Every browser test fails if the page asks any host other than 127.0.0.1."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    outside: list[str] = []
+
+    def record(req):
+        scheme = urlparse(req.url).scheme
+        host = urlparse(req.url).hostname
+        if scheme in ("http", "https", "ws", "wss") and host != "127.0.0.1":
+            outside.append(req.url)
+
+    page.on("request", record)
+    yield
+    assert not outside, f"requests to other hosts: {outside}"
+
+
+@pytest.fixture(autouse=True)
+def no_script_errors(request):
+    """Every browser test fails on an uncaught script error in the page."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and "[iom]" in message.text
+            else None
+        ),
+    )
+    yield
+    assert not errors, f"script errors: {errors}"
+
+
+_axe = Axe()
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core on the page as it is now; return a readable line per violation."""
+    results = _axe.run(page)
+    return [
+        f"{v['id']}: {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:5])
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.fixture
+def assert_no_axe_violations():
+    def check(page):
+        violations = axe_violations(page)
+        assert not violations, "axe violations:\n" + "\n".join(violations)
+
+    return check

@@ -1,0 +1,53 @@
+"""Shared fixtures: the project's paths and one strict build of the real site per test run."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_site(project: Path, site_dir: Path, site_url: str, **env_overrides: str):
+    """Run a strict MkDocs build of `project` into `site_dir`; return the CompletedProcess."""
+    env = {
+        **os.environ,
+        "SITE_URL": site_url,
+        "SITE_DIR": str(site_dir),
+        "NO_MKDOCS_2_WARNING": "1",
+        **env_overrides,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
+    """The real site, built strictly once, with site_url on the port the tests serve it on."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site_dir, f"http://127.0.0.1:{site_port}/")
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return site_dir
