@@ -15,6 +15,17 @@ PAGES = [
     "crosswalk/",
     "glossary/",
     "sources/",
+    "assess/",
+    "assess/self-assessment-2010/",
+    "assess/key-principles-2015/",
+    "assess/inspection-readiness-2020/",
+    "assess/efficiency-review/",
+    "assess/combine/",
+    "assess/compare/",
+    "assess/file-format/",
+    "value-for-money/",
+    "about/accessibility/",
+    "about/privacy/",
 ]
 
 
