@@ -30,7 +30,7 @@ def build_site(project: Path, site_dir: Path, site_url: str, **env_overrides: st
         **env_overrides,
     }
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project,
         env=env,
         capture_output=True,

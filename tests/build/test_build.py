@@ -1,0 +1,66 @@
+"""The real site builds strictly; broken content fails the build with a useful message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, build_site
+
+
+def test_real_site_builds_strictly_with_every_page(built_site):
+    assert (built_site / "index.html").is_file()
+    for page in ["principles", "self-assessment", "case-studies", "glossary", "sources"]:
+        assert (built_site / page / "index.html").is_file(), page
+
+
+def test_no_page_references_another_host_for_scripts_styles_or_fonts(built_site):
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for marker in ['src="http', "src='http", '<link rel="stylesheet" href="http', "fonts.g"]:
+            assert marker not in text, f"{html.relative_to(built_site)} loads {marker}"
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project (config, pages, data, macros, overrides) to break on purpose."""
+    for name in ["mkdocs.yml", "docs", "data", "macros", "overrides"]:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
+
+
+def _build(project: Path):
+    return build_site(project, project / "site", "http://127.0.0.1:8000/")
+
+
+def test_yaml_syntax_error_fails_the_build_naming_file_and_line(project_copy):
+    sources = project_copy / "data" / "sources.yml"
+    sources.write_text(sources.read_text() + "\n  - id: [unclosed\n", encoding="utf-8")
+    result = _build(project_copy)
+    assert result.returncode != 0
+    assert "data/sources.yml" in result.stderr
+    assert "not valid YAML" in result.stderr
+    assert "line" in result.stderr
+
+
+def test_dangling_reference_fails_the_build_naming_key_path(project_copy):
+    sources = project_copy / "data" / "sources.yml"
+    text = sources.read_text()
+    sources.write_text(text.replace("licence: OGL-3.0", "licence: OGL-9.9", 1), encoding="utf-8")
+    result = _build(project_copy)
+    assert result.returncode != 0
+    assert "documents[0].licence: unknown licence 'OGL-9.9'" in result.stderr
+
+
+def test_undefined_macro_name_fails_the_build(project_copy):
+    page = project_copy / "docs" / "sources.md"
+    page.write_text(page.read_text() + "\n{{ no_such_macro() }}\n", encoding="utf-8")
+    result = _build(project_copy)
+    assert result.returncode != 0
+    assert "no_such_macro" in result.stderr
