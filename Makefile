@@ -45,5 +45,13 @@ test: $(BIN)/.installed chromium lint build
 test-fast: $(BIN)/.installed
 	$(BIN)/pytest -q tests --ignore=tests/browser
 
+# A zip of the site that works opened from disk (file://), with search and forms.
+offline: $(BIN)/.installed
+	rm -rf site-offline && mkdir -p build
+	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
+	rm -f build/iom-toolkit-offline.zip
+	cd site-offline && ../$(BIN)/python -m zipfile -c ../build/iom-toolkit-offline.zip .
+	@echo "Offline edition: build/iom-toolkit-offline.zip (unzip, then open index.html)"
+
 clean:
 	rm -rf site site-offline build

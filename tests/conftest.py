@@ -20,7 +20,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_site(project: Path, site_dir: Path, site_url: str, **env_overrides: str):
+def build_site(
+    project: Path,
+    site_dir: Path,
+    site_url: str,
+    config_file: str = "mkdocs.yml",
+    **env_overrides: str,
+):
     """Run a strict MkDocs build of `project` into `site_dir`; return the CompletedProcess."""
     env = {
         **os.environ,
@@ -30,7 +36,7 @@ def build_site(project: Path, site_dir: Path, site_url: str, **env_overrides: st
         **env_overrides,
     }
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config_file],
         cwd=project,
         env=env,
         capture_output=True,

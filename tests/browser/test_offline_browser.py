@@ -1,0 +1,37 @@
+"""The offline edition works opened from disk (file://): pages, links and search."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT, build_site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("offline")
+    result = build_site(ROOT, site_dir, "http://127.0.0.1:8000/", "mkdocs-offline.yml")
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def test_offline_pages_link_to_each_other_from_disk(page, offline_site):
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator("article").get_by_role("link", name="The Key Principles (2015)").click()
+    assert page.url.endswith("principles.html")
+    assert "Key Principles" in page.locator("h1").inner_text()
+
+
+def test_offline_search_finds_pages_without_a_server(page, offline_site):
+    page.goto((offline_site / "sources.html").as_uri())
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Open Government Licence")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=10_000)
+    assert "sources.html" in result.locator("a").first.get_attribute("href")
+
+
+def test_offline_build_names_no_other_host_in_script_or_style_tags(offline_site):
+    for html in offline_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert 'src="http' not in text and "unpkg.com" not in text, html.name
