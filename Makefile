@@ -10,10 +10,11 @@ export CHROMIUM
 # Quiet the theme's end-of-life banner in every build log.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint bench offline clean chromium
+.PHONY: serve build test test-fast lint bench offline clean system-packages
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
-	$(PYTHON) -m venv $(VENV)
+	@# Debian's python3 needs the python3-venv package for this; install it if missing.
+	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
@@ -23,14 +24,19 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
-# Debian's chromium stands in for Playwright's browser download, which cannot run here.
-chromium:
-	@if [ -n "$(CHROMIUM)" ] && [ ! -x "$(CHROMIUM)" ]; then \
+# Debian packages the tests need: chromium (stands in for Playwright's browser download, which
+# cannot run here), Java for the Nu HTML checker, npm to fetch that checker. Only what is missing.
+system-packages:
+	@missing=""; \
+	if [ -n "$(CHROMIUM)" ] && [ ! -x "$(CHROMIUM)" ]; then missing="chromium"; fi; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's chromium for the browser tests…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "No $(CHROMIUM) and no apt-get: run '$(BIN)/playwright install chromium' and 'make test CHROMIUM='"; exit 1; \
+	    echo "Missing:$$missing. Install them, or for the browser run '$(BIN)/playwright install chromium' and 'make test CHROMIUM='"; exit 1; \
 	  fi; \
 	fi
 
@@ -38,11 +44,17 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check macros tests scripts
 	$(BIN)/ruff format --check macros tests scripts
 
-test: $(BIN)/.installed chromium lint build
+# The Nu HTML checker (Java) from npm, pinned in tools/package.json.
+VNU_JAR := tools/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): tools/package.json | system-packages
+	cd tools && npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: $(BIN)/.installed system-packages $(VNU_JAR) lint build
 	$(BIN)/pytest -q tests
 
 # Without the browser tests: for a quick loop while editing data or macros.
-test-fast: $(BIN)/.installed
+test-fast: $(BIN)/.installed $(VNU_JAR)
 	$(BIN)/pytest -q tests --ignore=tests/browser
 
 # A zip of the site that works opened from disk (file://), with search and forms.

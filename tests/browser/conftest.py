@@ -87,7 +87,7 @@ def no_request_leaves_this_machine(request):
 
 @pytest.fixture(autouse=True)
 def no_script_errors(request):
-    """Every browser test fails on an uncaught script error in the page."""
+    """Every browser test fails on an uncaught script error, ours or a CSP refusal."""
     if "page" not in request.fixturenames:
         yield
         return
