@@ -65,5 +65,15 @@ offline: $(BIN)/.installed
 	cd site-offline && ../$(BIN)/python -m zipfile -c ../build/iom-toolkit-offline.zip .
 	@echo "Offline edition: build/iom-toolkit-offline.zip (unzip, then open index.html)"
 
+# Figures for the budgets in the issues: page weight against a bare mkdocs-material page,
+# build cost against the same Markdown without macros, in-browser speed, Lighthouse.
+LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): tools/lighthouse/package.json | system-packages
+	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
+	touch $@
+
+bench: $(BIN)/.installed system-packages $(LIGHTHOUSE)
+	$(BIN)/python scripts/bench.py
+
 clean:
 	rm -rf site site-offline build
