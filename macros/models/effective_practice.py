@@ -119,6 +119,15 @@ class Inspection:
 
 
 @dataclass
+class Subsection:
+    """A titled part of a section: our notes first, then the guide's own lists."""
+
+    title: str
+    notes: list[Note] = field(default_factory=list)
+    lists: list[KeyList] = field(default_factory=list)
+
+
+@dataclass
 class Section:
     """A part of the guide: our summary and notes, with the guide's own lists."""
 
@@ -128,6 +137,7 @@ class Section:
     source: Source
     lists: list[KeyList] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    subsections: list[Subsection] = field(default_factory=list)
 
 
 @dataclass

@@ -56,6 +56,13 @@ def _texts(points: list[Point]):
         yield from _texts(point.points)
 
 
+def _key_lists(guide):
+    for section in (guide.leadership, guide.people, guide.evaluation):
+        yield from section.lists
+        for sub in section.subsections:
+            yield from sub.lists
+
+
 def test_exactly_ten_findings_with_ids_in_order(guide):
     findings = guide.inspection.findings
     assert [f.id for f in findings] == [f"EPG-F{n:02d}" for n in range(1, 11)]
@@ -116,6 +123,15 @@ def test_background_keeps_the_guides_dates_and_figures(guide):
 def test_aims_lists_and_further_reading_counts_match_the_guide(guide):
     assert len(guide.what_is_iom.aims.points) == 3
     assert len(guide.leadership.lists[0].points) == 4
+    lists = {k.id: len(k.points) for k in _key_lists(guide)}
+    assert lists == {
+        "EPG-LP-INTEGRATION": 4,
+        "EPG-PP-BENEFITS": 3,
+        "EPG-PP-SUPERVISION": 5,
+        "EPG-EV-INTELLIGENCE": 3,
+        "EPG-EV-DATA": 4,
+        "EPG-EV-ANALYSIS": 2,
+    }
     assert [r.year for r in guide.further_reading] == ["2020", "2014", "2015", "2015", "2019"]
     assert guide.introduction.foreword_by.name == "Justin Russell"
     assert guide.introduction.foreword_by.role == "HM Chief Inspector of Probation"
@@ -131,9 +147,7 @@ def test_framework_items_are_word_for_word_from_the_guide(guide):
     seed = _normalise(SEED.read_text(encoding="utf-8"))
     verbatim = [guide.what_is_iom.definition, guide.inspection.lead, guide.casework.lead]
     verbatim += [f.title for f in guide.inspection.findings]
-    for key_list in [guide.what_is_iom.aims] + [
-        k for s in (guide.leadership, guide.people, guide.evaluation) for k in s.lists
-    ]:
+    for key_list in [guide.what_is_iom.aims, *_key_lists(guide)]:
         verbatim += [key_list.lead, *_texts(key_list.points)]
     for stage in guide.casework.stages:
         verbatim += [stage.title, stage.lead, *_texts(stage.points)]
