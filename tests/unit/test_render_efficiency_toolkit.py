@@ -114,6 +114,14 @@ def test_sections_under_each_theme_are_h3_and_examples_h4(themes):
         assert f"et-{n}-examples" in h3_ids
         assert f"et-{n}-questions" in h3_ids
     assert {"et-2-who", "et-2-how"} <= set(h3_ids)
+    example_headings = [
+        h.text() for h in themes.find_all("h3") if h.attrs["id"].endswith("-examples")
+    ]
+    assert example_headings == [
+        "Strategic efficiencies: some practical examples",
+        "Design efficiencies: some practical examples",
+        "Delivery efficiencies: some practical examples",
+    ]
     h4 = themes.find_all("h4")
     assert len(h4) == 15
     assert h4[0].attrs["id"] == "et-1-e1"
