@@ -1,0 +1,788 @@
+/*
+ * The value-for-money calculator: reads the form, checks it (GOV.UK-style error summary and
+ * inline messages), shows the results, a chart and the same figures in a table, and keeps
+ * named scenarios in this browser (lib/store.js). The sums are in lib/breakeven.js.
+ *
+ * Saved scenario document:
+ *   {format: "iom-breakeven", formatVersion: 1, name, updated, inputs: {cohort, reduction,
+ *    uprating, interventions, other, staff: [{role, posts, cost}],
+ *    crimes: {<key>: {label, rate, multiplier, cost, year}}}}
+ * Inputs are kept as typed (text), so a half-finished form can be saved and reopened.
+ */
+(function () {
+  "use strict";
+
+  var IOM = (window.IOM = window.IOM || {});
+  IOM.components = IOM.components || {};
+
+  var FORMAT = "iom-breakeven";
+  var FORMAT_VERSION = 1;
+  var STORE_ID = "breakeven";
+  var DRAFT = "draft";
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var SINGLE_FIELDS = ["cohort", "interventions", "other", "uprating", "reduction"];
+
+  IOM.components["iom-breakeven"] = class {
+    constructor($root) {
+      this.$root = $root;
+      this.lib = IOM.lib.breakeven;
+      this.csv = IOM.lib.csv;
+      this.store = IOM.lib.store.open($root.getAttribute("data-storage-prefix") || "iom:");
+      this.$form = $root.querySelector("[data-form]");
+      this.$summary = $root.querySelector("[data-error-summary]");
+      this.$errorList = $root.querySelector("[data-error-list]");
+      this.$results = $root.querySelector("[data-results]");
+      this.$prompt = $root.querySelector("[data-results-prompt]");
+      this.$status = $root.querySelector("[data-status]");
+      this.$name = $root.querySelector("[data-scenario-name]");
+      this.$list = $root.querySelector("[data-scenario-list]");
+      this.$import = $root.querySelector("[data-import-file]");
+      this.$staffRows = $root.querySelectorAll("[data-staff][data-part='posts']");
+      this.$crimeRows = $root.querySelectorAll("[data-crime]");
+      this.lastResult = null;
+    }
+
+    init() {
+      var self = this;
+      this.$form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        self.handleCalculate();
+      });
+      this.$form.addEventListener("input", function () {
+        self.saveDraft();
+      });
+      this.$root.addEventListener("click", function (event) {
+        var $button = event.target.closest("[data-command]");
+        if ($button && self.$root.contains($button)) self.handleCommand($button, event);
+      });
+      this.$errorList.addEventListener("click", function (event) {
+        var $link = event.target.closest("a");
+        if (!$link) return;
+        var $field = document.getElementById($link.getAttribute("href").slice(1));
+        if ($field) {
+          event.preventDefault();
+          $field.scrollIntoView({ block: "center" });
+          $field.focus();
+        }
+      });
+      this.$import.addEventListener("change", function () {
+        self.handleImport();
+      });
+      this.refreshList();
+      var draft = this.store.load(STORE_ID, DRAFT);
+      if (draft && draft.inputs) {
+        this.fill(draft.inputs);
+        if (this.$name) this.$name.value = draft.name || "";
+        this.calculate({ quiet: true });
+      }
+    }
+
+    // ---- reading and filling the form -------------------------------------------------
+
+    field(key) {
+      return document.getElementById("iom-be-" + key);
+    }
+
+    /** The form as typed: the saved-scenario `inputs` shape. */
+    collect() {
+      var self = this;
+      var inputs = { staff: [], crimes: {} };
+      SINGLE_FIELDS.forEach(function (key) {
+        inputs[key] = self.field(key).value;
+      });
+      for (var i = 0; i < this.$staffRows.length; i++) {
+        inputs.staff.push({
+          role: this.field("staff-" + i + "-role").value,
+          posts: this.field("staff-" + i + "-posts").value,
+          cost: this.field("staff-" + i + "-cost").value
+        });
+      }
+      Array.prototype.forEach.call(this.$crimeRows, function ($row) {
+        var key = $row.getAttribute("data-crime");
+        var $label = self.field("crime-" + key + "-label");
+        inputs.crimes[key] = {
+          label: $label ? $label.value : "",
+          rate: self.field("crime-" + key + "-rate").value,
+          multiplier: self.field("crime-" + key + "-multiplier").value,
+          cost: self.field("crime-" + key + "-cost").value,
+          year: self.field("crime-" + key + "-year").value
+        };
+      });
+      return inputs;
+    }
+
+    /** Put saved inputs into the form; anything missing goes back to its default. */
+    fill(inputs) {
+      var self = this;
+      function text(value) {
+        return value === undefined || value === null ? "" : String(value);
+      }
+      SINGLE_FIELDS.forEach(function (key) {
+        self.field(key).value = text(inputs[key]);
+      });
+      var staff = Array.isArray(inputs.staff) ? inputs.staff : [];
+      for (var i = 0; i < this.$staffRows.length; i++) {
+        var row = staff[i] || {};
+        this.field("staff-" + i + "-role").value = text(row.role);
+        this.field("staff-" + i + "-posts").value = text(row.posts);
+        this.field("staff-" + i + "-cost").value = text(row.cost);
+      }
+      var crimes = inputs.crimes && typeof inputs.crimes === "object" ? inputs.crimes : {};
+      Array.prototype.forEach.call(this.$crimeRows, function ($row) {
+        var key = $row.getAttribute("data-crime");
+        var saved = crimes[key];
+        var $label = self.field("crime-" + key + "-label");
+        if ($label) $label.value = saved ? text(saved.label) : "";
+        self.field("crime-" + key + "-rate").value = saved ? text(saved.rate) : "";
+        self.field("crime-" + key + "-multiplier").value = saved ? text(saved.multiplier) : "";
+        ["cost", "year"].forEach(function (part) {
+          var $input = self.field("crime-" + key + "-" + part);
+          $input.value = saved ? text(saved[part]) : $input.getAttribute("data-default") || "";
+        });
+      });
+    }
+
+    /** The raw shape lib/breakeven.js checks. */
+    raw(inputs) {
+      return {
+        cohort: inputs.cohort,
+        reduction: inputs.reduction,
+        uprating: inputs.uprating,
+        interventions: inputs.interventions,
+        other: inputs.other,
+        staff: inputs.staff,
+        crimes: Array.prototype.map.call(this.$crimeRows, function ($row) {
+          var key = $row.getAttribute("data-crime");
+          var row = inputs.crimes[key];
+          return {
+            id: key,
+            label: (row.label && row.label.trim()) || $row.getAttribute("data-crime-label"),
+            rate: row.rate,
+            multiplier: row.multiplier,
+            unitCost: row.cost,
+            priceYear: row.year
+          };
+        })
+      };
+    }
+
+    // ---- calculating -------------------------------------------------------------------
+
+    handleCalculate() {
+      this.calculate({ quiet: false });
+    }
+
+    /** Check and calculate. quiet: show no errors (used when reopening a half-filled form). */
+    calculate(options) {
+      var checked = this.lib.check(this.raw(this.collect()));
+      this.clearErrors();
+      if (checked.errors.length) {
+        this.lastResult = null;
+        this.$results.hidden = true;
+        if (!options.quiet) {
+          this.showErrors(checked.errors);
+          this.$prompt.textContent = "Correct the problems above to see the results.";
+        }
+        this.$prompt.hidden = false;
+        return null;
+      }
+      this.lastResult = this.lib.calculate(checked.values);
+      this.showResults(this.lastResult);
+      return this.lastResult;
+    }
+
+    clearErrors() {
+      var self = this;
+      this.$summary.hidden = true;
+      this.$errorList.textContent = "";
+      this.$root.querySelectorAll("[data-error-for]").forEach(function ($message) {
+        $message.hidden = true;
+        $message.textContent = "";
+        var $input = self.field($message.getAttribute("data-error-for"));
+        if ($input) self.markInvalid($input, $message, false);
+      });
+    }
+
+    markInvalid($input, $message, invalid) {
+      var ids = ($input.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
+        return id && id !== $message.id;
+      });
+      if (invalid) {
+        ids.unshift($message.id);
+        $input.setAttribute("aria-invalid", "true");
+      } else {
+        $input.removeAttribute("aria-invalid");
+      }
+      if (ids.length) $input.setAttribute("aria-describedby", ids.join(" "));
+      else $input.removeAttribute("aria-describedby");
+      var $wrap = $input.closest(".iom-field, td");
+      if ($wrap) $wrap.classList.toggle("iom-field--error", invalid);
+    }
+
+    showErrors(errors) {
+      var self = this;
+      errors.forEach(function (error) {
+        var $input = self.field(error.field);
+        var $item = document.createElement("li");
+        var $link = document.createElement("a");
+        $link.href = "#iom-be-" + error.field;
+        $link.textContent = error.message;
+        $item.appendChild($link);
+        self.$errorList.appendChild($item);
+        var $message = self.$root.querySelector("[data-error-for='" + error.field + "']");
+        if ($input && $message) {
+          $message.textContent = "";
+          var $hidden = document.createElement("span");
+          $hidden.className = "iom-visually-hidden";
+          $hidden.textContent = "Error: ";
+          $message.appendChild($hidden);
+          $message.appendChild(document.createTextNode(error.message));
+          $message.hidden = false;
+          self.markInvalid($input, $message, true);
+        }
+      });
+      this.$summary.hidden = false;
+      this.$summary.focus();
+    }
+
+    // ---- showing results ---------------------------------------------------------------
+
+    netText(n) {
+      var f = this.lib.formatMoney(Math.abs(n));
+      if (n >= 0.5) return f + " saving";
+      if (n <= -0.5) return f + " shortfall";
+      return "£0 (breaks even)";
+    }
+
+    /** "0.99 offences", "1 offence", "90 offences": two decimals below 10, one above. */
+    offencesText(n) {
+      var shown = this.lib.formatNumber(n, Math.abs(n) < 10 ? 2 : 1);
+      return shown + (shown === "1" ? " offence" : " offences");
+    }
+
+    out(name, text) {
+      var $out = this.$root.querySelector("[data-out='" + name + "']");
+      if ($out) $out.textContent = text;
+      return $out;
+    }
+
+    showResults(r) {
+      var b = this.lib;
+      var money = b.formatMoney;
+      this.$prompt.hidden = true;
+      this.$results.hidden = false;
+      this.out("totalCost", money(r.totalCost));
+      this.out("staffCost", money(r.staffCost));
+      this.out("costPerOffender", money(r.costPerOffender));
+      this.out("baselineOffences", this.offencesText(r.baselineOffences));
+      this.out("baselineCost", money(r.baselineCost));
+      this.out("costPerOffence", r.costPerOffence === null ? "not available" : money(r.costPerOffence));
+      this.out("uprating", b.formatNumber(r.uprating, 4));
+      var years = [];
+      r.crimes.forEach(function (c) {
+        if (c.offences > 0 && c.priceYear && years.indexOf(c.priceYear) < 0) years.push(c.priceYear);
+      });
+      this.out("priceYears", years.length ? years.join("; ") : "Not given");
+
+      var be = r.breakEven;
+      var $note = this.out("breakEvenNote", "");
+      if (be.possible) {
+        this.out("breakEvenOffences", this.offencesText(be.offences));
+        this.out("breakEvenPercent", b.formatPercent(be.percent, 1) + " of the cohort’s offending");
+        $note.hidden = true;
+      } else {
+        this.out("breakEvenOffences", "Not possible");
+        this.out("breakEvenPercent", "Not possible");
+        $note.textContent =
+          be.reason === "no-offending-cost"
+            ? "Break-even is not possible: the offending you entered has no cost (every unit cost used is £0), so no reduction can pay for IOM."
+            : "Break-even is not possible: even preventing every offence would save " +
+              money(r.baselineCost) +
+              " a year, " +
+              money(r.totalCost - r.baselineCost) +
+              " less than IOM costs.";
+        $note.hidden = false;
+      }
+
+      var e = r.expected;
+      this.out("expectedPercent", b.formatPercent(e.percent, 1));
+      this.out("offencesPrevented", this.offencesText(e.offencesPrevented));
+      this.out("savings", money(e.savings));
+      this.out("net", this.netText(e.net));
+      this.out("netPerOffender", this.netText(e.netPerOffender));
+      this.out(
+        "savingsPerPound",
+        e.savingsPerPound === null ? "not available" : "£" + e.savingsPerPound.toFixed(2)
+      );
+
+      var headline =
+        "IOM costs " + money(r.totalCost) + " a year, " + money(r.costPerOffender) + " per managed offender. ";
+      headline += be.possible
+        ? "It breaks even if it prevents " +
+          this.offencesText(be.offences) +
+          " a year, " +
+          b.formatPercent(be.percent, 1) +
+          " of the cohort’s offending. "
+        : "Break-even is not possible with these figures. ";
+      headline +=
+        "At the reduction you expect (" + b.formatPercent(e.percent, 1) + ") the net position is " + this.netText(e.net) + " a year.";
+      this.out("headline", headline);
+
+      var rows = b.netTable(r, 10);
+      this.drawTable(rows);
+      this.drawChart(r, rows);
+    }
+
+    markText(marks) {
+      return marks
+        .map(function (m) {
+          return m === "break-even" ? "break-even" : "your expected reduction";
+        })
+        .join(", ");
+    }
+
+    drawTable(rows) {
+      var self = this;
+      var b = this.lib;
+      var $body = this.$root.querySelector("[data-table-body]");
+      $body.textContent = "";
+      rows.forEach(function (row) {
+        var $tr = document.createElement("tr");
+        if (row.marks.length) $tr.className = "iom-breakeven__table-mark";
+        var $th = document.createElement("th");
+        $th.scope = "row";
+        $th.textContent =
+          b.formatPercent(row.percent, 1) + (row.marks.length ? " (" + self.markText(row.marks) + ")" : "");
+        $tr.appendChild($th);
+        [b.formatNumber(row.offencesPrevented, Math.abs(row.offencesPrevented) < 10 ? 2 : 1), b.formatMoney(row.savings), self.netText(row.net)].forEach(
+          function (text) {
+            var $td = document.createElement("td");
+            $td.textContent = text;
+            $tr.appendChild($td);
+          }
+        );
+        $body.appendChild($tr);
+      });
+    }
+
+    svg(name, attributes, $parent, text) {
+      var $el = document.createElementNS(SVG_NS, name);
+      Object.keys(attributes || {}).forEach(function (key) {
+        $el.setAttribute(key, attributes[key]);
+      });
+      if (text !== undefined) $el.textContent = text;
+      if ($parent) $parent.appendChild($el);
+      return $el;
+    }
+
+    drawChart(r, rows) {
+      var b = this.lib;
+      var self = this;
+      var $canvas = this.$root.querySelector("[data-chart]");
+      $canvas.textContent = "";
+      var width = 640;
+      var height = 340;
+      var left = 96;
+      var right = 24;
+      var top = 24;
+      var bottom = 56;
+      var low = Math.min(0, -r.totalCost, r.baselineCost - r.totalCost);
+      var high = Math.max(0, r.baselineCost - r.totalCost);
+      var ticks = niceTicks(low, high, 5);
+      low = ticks[0];
+      high = ticks[ticks.length - 1];
+      function x(percent) {
+        return left + (percent / 100) * (width - left - right);
+      }
+      function y(value) {
+        return high === low ? height - bottom : top + ((high - value) / (high - low)) * (height - top - bottom);
+      }
+      var $svg = this.svg("svg", {
+        viewBox: "0 0 " + width + " " + height,
+        role: "img",
+        "aria-labelledby": "iom-be-chart-title iom-be-chart-desc",
+        class: "iom-breakeven__svg",
+        focusable: "false"
+      });
+      this.svg("title", { id: "iom-be-chart-title" }, $svg, "Net position a year against reduction in offending");
+      var desc =
+        "A straight line from " +
+        this.netText(-r.totalCost) +
+        " at no reduction to " +
+        this.netText(r.baselineCost - r.totalCost) +
+        " when every offence is prevented. " +
+        (r.breakEven.possible
+          ? "It crosses £0, the break-even point, at " + b.formatPercent(r.breakEven.percent, 1) + ". "
+          : "It never reaches £0: break-even is not possible. ") +
+        "At your expected reduction of " +
+        b.formatPercent(r.expected.percent, 1) +
+        " the net position is " +
+        this.netText(r.expected.net) +
+        ".";
+      this.svg("desc", { id: "iom-be-chart-desc" }, $svg, desc);
+
+      var $grid = this.svg("g", { class: "iom-breakeven__svg-grid", "aria-hidden": "true" }, $svg);
+      ticks.forEach(function (value) {
+        self.svg("line", { x1: left, x2: width - right, y1: y(value), y2: y(value) }, $grid);
+        self.svg("text", { x: left - 8, y: y(value) + 4, "text-anchor": "end" }, $grid, b.formatMoney(value));
+      });
+      for (var p = 0; p <= 100; p += 20) {
+        this.svg("line", { x1: x(p), x2: x(p), y1: top, y2: height - bottom, class: "iom-breakeven__svg-vgrid" }, $grid);
+        this.svg("text", { x: x(p), y: height - bottom + 18, "text-anchor": "middle" }, $grid, p + "%");
+      }
+      this.svg(
+        "text",
+        { x: (left + width - right) / 2, y: height - 12, "text-anchor": "middle", class: "iom-breakeven__svg-axis" },
+        $grid,
+        "Reduction in the cohort’s offending"
+      );
+      this.svg(
+        "text",
+        { x: 14, y: (top + height - bottom) / 2, "text-anchor": "middle", class: "iom-breakeven__svg-axis", transform: "rotate(-90 14 " + (top + height - bottom) / 2 + ")" },
+        $grid,
+        "Net position a year"
+      );
+      this.svg("line", { x1: left, x2: width - right, y1: y(0), y2: y(0), class: "iom-breakeven__svg-zero" }, $grid);
+
+      var $marks = this.svg("g", { "aria-hidden": "true" }, $svg);
+      this.svg(
+        "line",
+        { x1: x(0), y1: y(-r.totalCost), x2: x(100), y2: y(r.baselineCost - r.totalCost), class: "iom-breakeven__svg-line" },
+        $marks
+      );
+      var e = r.expected;
+      this.svg(
+        "line",
+        { x1: x(e.percent), x2: x(e.percent), y1: top, y2: height - bottom, class: "iom-breakeven__svg-expected" },
+        $marks
+      );
+      this.svg("rect", { x: x(e.percent) - 5, y: y(e.net) - 5, width: 10, height: 10, class: "iom-breakeven__svg-expected-point" }, $marks);
+      var expectedLeft = e.percent > 60;
+      this.svg(
+        "text",
+        { x: x(e.percent) + (expectedLeft ? -8 : 8), y: top + 14, "text-anchor": expectedLeft ? "end" : "start", class: "iom-breakeven__svg-label" },
+        $marks,
+        "Expected " + b.formatPercent(e.percent, 1)
+      );
+      if (r.breakEven.possible) {
+        var bx = x(r.breakEven.percent);
+        this.svg("circle", { cx: bx, cy: y(0), r: 7, class: "iom-breakeven__svg-point" }, $marks);
+        var beLeft = r.breakEven.percent > 60;
+        this.svg(
+          "text",
+          { x: bx + (beLeft ? -10 : 10), y: y(0) + (y(0) > height - bottom - 30 ? -12 : 22), "text-anchor": beLeft ? "end" : "start", class: "iom-breakeven__svg-label" },
+          $marks,
+          "Break-even " + b.formatPercent(r.breakEven.percent, 1)
+        );
+      }
+      $canvas.appendChild($svg);
+      return rows;
+    }
+
+    // ---- scenarios ---------------------------------------------------------------------
+
+    document(name) {
+      return {
+        format: FORMAT,
+        formatVersion: FORMAT_VERSION,
+        name: name,
+        updated: new Date().toISOString(),
+        inputs: this.collect()
+      };
+    }
+
+    saveDraft() {
+      this.store.save(STORE_ID, DRAFT, this.document(this.$name ? this.$name.value.trim() : ""));
+    }
+
+    saved() {
+      return this.store.list(STORE_ID).filter(function (entry) {
+        return entry.uid !== DRAFT;
+      });
+    }
+
+    refreshList(selectUid) {
+      var $list = this.$list;
+      $list.textContent = "";
+      var entries = this.saved();
+      var $empty = document.createElement("option");
+      $empty.value = "";
+      $empty.textContent = entries.length ? "Choose a scenario" : "No scenarios saved yet";
+      $list.appendChild($empty);
+      entries.forEach(function (entry) {
+        var $option = document.createElement("option");
+        $option.value = entry.uid;
+        $option.textContent = entry.doc.name || "Unnamed scenario";
+        $list.appendChild($option);
+      });
+      if (selectUid) $list.value = selectUid;
+    }
+
+    announce(text) {
+      var $status = this.$status;
+      $status.textContent = "";
+      window.setTimeout(function () {
+        $status.textContent = text;
+      }, 50);
+    }
+
+    nameError(message) {
+      var $error = document.getElementById("iom-be-scenario-name-error");
+      this.markInvalid(this.$name, $error, !!message);
+      $error.textContent = message || "";
+      $error.hidden = !message;
+    }
+
+    handleCommand($button, event) {
+      var command = $button.getAttribute("data-command");
+      if (command === "calculate") return; // the form's submit handler does it
+      event.preventDefault();
+      if (command === "save") this.handleSave();
+      else if (command === "open") this.handleOpen();
+      else if (command === "delete") this.handleDelete();
+      else if (command === "export-json") this.handleExportJson();
+      else if (command === "export-csv") this.handleExportCsv();
+      else if (command === "print") window.print();
+      else if (command === "preset") this.handlePreset($button);
+      else if (command === "clear") this.handleClear();
+    }
+
+    handleSave() {
+      var name = this.$name.value.trim();
+      if (!name) {
+        this.nameError("Enter a name for the scenario");
+        this.$name.focus();
+        return;
+      }
+      this.nameError("");
+      var existing = this.saved().filter(function (entry) {
+        return entry.doc.name === name;
+      })[0];
+      var uid = existing ? existing.uid : this.store.newId();
+      var result = this.store.save(STORE_ID, uid, this.document(name));
+      this.saveDraft();
+      this.refreshList(uid);
+      if (!result.ok) this.announce("Could not save: this browser’s storage is full or blocked. Download the scenario instead.");
+      else if (!this.store.persistent) this.announce("Saved for this visit only: this browser does not allow saving.");
+      else this.announce((existing ? "Replaced" : "Saved") + " scenario “" + name + "”");
+    }
+
+    handleOpen() {
+      var uid = this.$list.value;
+      var doc = uid ? this.store.load(STORE_ID, uid) : null;
+      if (!doc) {
+        this.announce("Choose a saved scenario to open");
+        this.$list.focus();
+        return;
+      }
+      this.fill(doc.inputs || {});
+      this.$name.value = doc.name || "";
+      this.saveDraft();
+      this.calculate({ quiet: false });
+      this.announce("Opened scenario “" + (doc.name || "") + "”");
+    }
+
+    handleDelete() {
+      var uid = this.$list.value;
+      var doc = uid ? this.store.load(STORE_ID, uid) : null;
+      if (!doc) {
+        this.announce("Choose a saved scenario to delete");
+        this.$list.focus();
+        return;
+      }
+      this.store.remove(STORE_ID, uid);
+      this.refreshList();
+      this.announce("Deleted scenario “" + (doc.name || "") + "”");
+    }
+
+    handlePreset($button) {
+      var inputs;
+      try {
+        inputs = JSON.parse($button.getAttribute("data-preset"));
+      } catch (error) {
+        return;
+      }
+      this.fill(inputs);
+      this.$name.value = $button.textContent.replace(/^Load figures:\s*/, "");
+      this.saveDraft();
+      this.calculate({ quiet: false });
+      this.announce("Loaded the figures; results updated");
+    }
+
+    handleClear() {
+      this.fill({ staff: [], crimes: {} });
+      this.$name.value = "";
+      this.clearErrors();
+      this.nameError("");
+      this.lastResult = null;
+      this.$results.hidden = true;
+      this.$prompt.textContent = "Enter your figures and select “Calculate”.";
+      this.$prompt.hidden = false;
+      this.store.remove(STORE_ID, DRAFT);
+      this.announce("Form cleared");
+    }
+
+    fileName(ext) {
+      var name = (this.$name.value.trim() || "scenario")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "");
+      return "iom-value-for-money-" + (name || "scenario") + "." + ext;
+    }
+
+    download(text, type, fileName) {
+      var blob = new Blob([text], { type: type });
+      var url = URL.createObjectURL(blob);
+      var $link = document.createElement("a");
+      $link.href = url;
+      $link.download = fileName;
+      document.body.appendChild($link);
+      $link.click();
+      document.body.removeChild($link);
+      window.setTimeout(function () {
+        URL.revokeObjectURL(url);
+      }, 1000);
+    }
+
+    handleExportJson() {
+      var doc = this.document(this.$name.value.trim());
+      this.download(JSON.stringify(doc, null, 2), "application/json", this.fileName("json"));
+      this.announce("Downloaded the scenario as JSON");
+    }
+
+    /** One CSV line; numbers are written as numbers (a negative net position stays a number). */
+    csvLine(values) {
+      var csv = this.csv;
+      return values
+        .map(function (value) {
+          return typeof value === "number" ? String(Math.round(value * 100) / 100) : csv.cell(value);
+        })
+        .join(",");
+    }
+
+    csvRows() {
+      var inputs = this.collect();
+      var r = this.calculate({ quiet: true });
+      var rows = [["Section", "Item", "Value", "Unit"]];
+      var name = this.$name.value.trim();
+      rows.push(["Scenario", "Name", name, ""]);
+      rows.push(["Inputs", "Number of offenders managed", inputs.cohort, "offenders"]);
+      inputs.staff.forEach(function (s, i) {
+        if (!s.posts && !s.cost) return;
+        var label = "Post " + (i + 1) + (s.role ? " (" + s.role + ")" : "");
+        rows.push(["Inputs", label + ": number of posts", s.posts, "full-time equivalent"]);
+        rows.push(["Inputs", label + ": cost per post", s.cost, "£ a year"]);
+      });
+      rows.push(["Inputs", "Interventions", inputs.interventions, "£ a year"]);
+      rows.push(["Inputs", "Premises and other costs", inputs.other, "£ a year"]);
+      Array.prototype.forEach.call(this.$crimeRows, function ($row) {
+        var key = $row.getAttribute("data-crime");
+        var c = inputs.crimes[key];
+        if (!c.rate) return;
+        var label = (c.label && c.label.trim()) || $row.getAttribute("data-crime-label");
+        rows.push(["Inputs", label + ": offences per offender a year", c.rate, "offences"]);
+        rows.push(["Inputs", label + ": multiplier for unrecorded crime", c.multiplier || "1", "times"]);
+        rows.push(["Inputs", label + ": unit cost", c.cost, "£ per crime"]);
+        rows.push(["Inputs", label + ": price year", c.year, ""]);
+      });
+      rows.push(["Inputs", "Uprating factor", inputs.uprating || "1", "times"]);
+      rows.push(["Inputs", "Expected reduction", inputs.reduction, "%"]);
+      if (!r) {
+        rows.push(["Results", "Not calculated", "Correct the problems in the form first", ""]);
+        return rows;
+      }
+      rows.push(["Results", "Total cost", r.totalCost, "£ a year"]);
+      rows.push(["Results", "Cost per managed offender", r.costPerOffender, "£ a year"]);
+      rows.push(["Results", "Offences by the cohort before IOM", r.baselineOffences, "offences a year"]);
+      rows.push(["Results", "Cost of those offences", r.baselineCost, "£ a year"]);
+      if (r.breakEven.possible) {
+        rows.push(["Results", "Offences to prevent to break even", r.breakEven.offences, "offences a year"]);
+        rows.push(["Results", "Reduction needed to break even", r.breakEven.percent, "%"]);
+      } else {
+        rows.push(["Results", "Break-even", "Not possible", ""]);
+      }
+      rows.push(["Results", "Offences prevented at the expected reduction", r.expected.offencesPrevented, "offences a year"]);
+      rows.push(["Results", "Savings at the expected reduction", r.expected.savings, "£ a year"]);
+      rows.push(["Results", "Net position at the expected reduction", r.expected.net, "£ a year"]);
+      rows.push(["Results", "Net position per managed offender", r.expected.netPerOffender, "£ a year"]);
+      this.lib.netTable(r, 10).forEach(function (row) {
+        rows.push(["Net position by reduction", "At " + Math.round(row.percent * 100) / 100 + "%", row.net, "£ a year"]);
+      });
+      return rows;
+    }
+
+    handleExportCsv() {
+      var self = this;
+      var text =
+        this.csv.BOM +
+        this.csvRows()
+          .map(function (row) {
+            return self.csvLine(row);
+          })
+          .join("\r\n") +
+        "\r\n";
+      this.download(text, "text/csv;charset=utf-8", this.fileName("csv"));
+      this.announce("Downloaded the figures and results as CSV");
+    }
+
+    importError(message) {
+      var $error = document.getElementById("iom-be-import-error");
+      this.markInvalid(this.$import, $error, !!message);
+      $error.textContent = message || "";
+      $error.hidden = !message;
+    }
+
+    handleImport() {
+      var self = this;
+      var file = this.$import.files && this.$import.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var doc = null;
+        try {
+          doc = JSON.parse(String(reader.result));
+        } catch (error) {
+          doc = null;
+        }
+        if (!doc || doc.format !== FORMAT || !doc.inputs || typeof doc.inputs !== "object") {
+          self.importError("The selected file is not a scenario downloaded from this page");
+          return;
+        }
+        if (doc.formatVersion > FORMAT_VERSION) {
+          self.importError("The selected file was made by a newer version of this calculator");
+          return;
+        }
+        self.importError("");
+        self.fill(doc.inputs);
+        self.$name.value = doc.name || "";
+        self.saveDraft();
+        self.calculate({ quiet: false });
+        self.announce("Imported scenario “" + (doc.name || "") + "”. Save it to keep it in this browser.");
+        self.$import.value = "";
+      };
+      reader.onerror = function () {
+        self.importError("The selected file could not be read");
+      };
+      reader.readAsText(file);
+    }
+  };
+
+  /** Round tick values covering [low, high]: 0 is always one of them. */
+  function niceTicks(low, high, count) {
+    if (high === low) high = low + 1;
+    var raw = (high - low) / count;
+    var power = Math.pow(10, Math.floor(Math.log(raw) / Math.LN10));
+    var step = [1, 2, 2.5, 5, 10]
+      .map(function (m) {
+        return m * power;
+      })
+      .filter(function (s) {
+        return s >= raw;
+      })[0];
+    var start = Math.floor(low / step) * step;
+    var end = Math.ceil(high / step) * step;
+    var ticks = [];
+    for (var v = start; v <= end + step / 2; v += step) ticks.push(Math.round(v * 100) / 100);
+    return ticks;
+  }
+})();
