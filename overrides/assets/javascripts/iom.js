@@ -23,6 +23,8 @@
       "lib/store.js",
       "lib/assessment.js",
       "lib/migrate.js",
+      "components/instrument-summary.js",
+      "components/instrument-transfer.js",
       "components/instrument.js"
     ],
     "iom-combine": [

@@ -1,0 +1,675 @@
+/*
+ * The assessment form: keeps every answer in a saved-assessment document, writes it to the
+ * browser's storage on every change and announces "Saved"; restores it on reload, history
+ * navigation and instant navigation; manages several named assessments per instrument.
+ * The summary (instrument-summary.js) and downloads/import (instrument-transfer.js) are
+ * split out. Every text shown comes from the rendered markup ([data-message]).
+ */
+(function () {
+  "use strict";
+  var IOM = (window.IOM = window.IOM || {});
+  IOM.components = IOM.components || {};
+  IOM.instrumentParts = IOM.instrumentParts || {};
+
+  var ANNOUNCE_DELAY = 800; // ms of quiet typing before "Saved" is announced
+  var SUMMARY_DELAY = 120;
+
+  function Instrument($root) {
+    this.$root = $root;
+    this.moduleName = "iom-instrument";
+  }
+
+  Instrument.prototype.init = function () {
+    var lib = IOM.lib;
+    this.assessment = lib.assessment;
+    this.messages = readMessages(this.$root);
+    this.instrument = this.readInstrument();
+    this.store = lib.store.open(this.$root.getAttribute("data-storage-prefix"));
+    this.$status = this.$root.querySelector("[data-status]");
+    this.$savedList = this.$root.querySelector("[data-saved-list]");
+    this.$template = this.$root.querySelector("[data-action-template]");
+    this.items = this.readItems();
+    if (!this.store.persistent) this.showStorageWarning("storage-unavailable");
+
+    this.handleInput = this.handleInput.bind(this);
+    this.handleClick = this.handleClick.bind(this);
+    this.handlePageShow = this.handlePageShow.bind(this);
+    this.handleCleared = this.handleCleared.bind(this);
+    this.$root.addEventListener("input", this.handleInput);
+    this.$root.addEventListener("change", this.handleInput);
+    this.$root.addEventListener("click", this.handleClick);
+    window.addEventListener("pageshow", this.handlePageShow);
+    document.addEventListener("iom:data-cleared", this.handleCleared);
+
+    this.transfer = IOM.instrumentParts.transfer ? new IOM.instrumentParts.transfer(this) : null;
+    this.openCurrent();
+    IOM.instruments = IOM.instruments || {};
+    IOM.instruments[this.instrument.id] = this; // for tests and the benchmark
+  };
+
+  /* ---- reading the rendered form ---- */
+
+  function readMessages($root) {
+    var messages = {};
+    var $messages = $root.querySelectorAll(".iom-templates [data-message]");
+    for (var i = 0; i < $messages.length; i++) {
+      messages[$messages[i].getAttribute("data-message")] = $messages[i].textContent;
+    }
+    return messages;
+  }
+
+  /** A message with {placeholders} filled in. */
+  Instrument.prototype.t = function (key, values) {
+    var text = this.messages[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (match, name) {
+      return values && values[name] !== undefined ? String(values[name]) : match;
+    });
+  };
+
+  Instrument.prototype.readInstrument = function () {
+    var $root = this.$root;
+    var instrument = {
+      id: $root.getAttribute("data-instrument-id"),
+      version: $root.getAttribute("data-instrument-version"),
+      noun: $root.getAttribute("data-item-noun") || "item",
+      replaces: JSON.parse($root.getAttribute("data-replaces") || "{}"),
+      na: false,
+      levels: [],
+      labels: {},
+      fields: [],
+      fieldLabels: {},
+      statuses: [],
+      statusLabels: {},
+      sections: []
+    };
+    var $first = $root.querySelector("[data-item]");
+    var $options = $first ? $first.querySelectorAll(".iom-rating__option") : [];
+    for (var i = 0; i < $options.length; i++) {
+      var $input = $options[i].querySelector("input");
+      var label = $options[i].querySelector("[data-level-label]").textContent;
+      instrument.labels[$input.value] = label;
+      if ($input.value === "na") {
+        instrument.na = true;
+      } else {
+        instrument.levels.push({
+          value: $input.value,
+          label: label,
+          tone: $options[i].getAttribute("data-tone"),
+          priority: parseInt($options[i].getAttribute("data-priority"), 10) || 0
+        });
+      }
+    }
+    var $fields = $first ? $first.querySelectorAll("[data-field]") : [];
+    for (var f = 0; f < $fields.length; f++) {
+      var key = $fields[f].getAttribute("data-field");
+      instrument.fields.push(key);
+      var $label = $root.querySelector('label[for="' + $fields[f].id + '"]');
+      instrument.fieldLabels[key] = $label ? labelText($label) : key;
+    }
+    var $statuses = this.$template ? this.$template.content.querySelectorAll("[data-action-field=status] option") : [];
+    if (!$statuses.length) $statuses = $root.querySelectorAll("[data-action-field=status] option");
+    var seen = {};
+    for (var s = 0; s < $statuses.length; s++) {
+      if (seen[$statuses[s].value]) continue;
+      seen[$statuses[s].value] = true;
+      instrument.statuses.push($statuses[s].value);
+      instrument.statusLabels[$statuses[s].value] = $statuses[s].textContent;
+    }
+    var $sections = $root.querySelectorAll("[data-section]");
+    for (var n = 0; n < $sections.length; n++) {
+      var section = {
+        id: $sections[n].getAttribute("data-section"),
+        title: $sections[n].getAttribute("data-section-title"),
+        items: []
+      };
+      var $items = $sections[n].querySelectorAll("[data-item]");
+      for (var m = 0; m < $items.length; m++) section.items.push($items[m].getAttribute("data-item"));
+      instrument.sections.push(section);
+    }
+    return instrument;
+  };
+
+  /** A label's own words, without the visually hidden "for SA-1.1". */
+  function labelText($label) {
+    var text = "";
+    for (var i = 0; i < $label.childNodes.length; i++) {
+      var node = $label.childNodes[i];
+      if (node.nodeType === 3) text += node.textContent;
+    }
+    return text.trim();
+  }
+
+  Instrument.prototype.readItems = function () {
+    var items = {};
+    var $items = this.$root.querySelectorAll("[data-item]");
+    for (var i = 0; i < $items.length; i++) {
+      var $item = $items[i];
+      var fields = {};
+      var $fields = $item.querySelectorAll("[data-field]");
+      for (var f = 0; f < $fields.length; f++) fields[$fields[f].getAttribute("data-field")] = $fields[f];
+      items[$item.getAttribute("data-item")] = {
+        $item: $item,
+        anchor: $item.id,
+        title: $item.querySelector("[data-item-title]").textContent.trim(),
+        $radios: $item.querySelectorAll(".iom-rating__input"),
+        $naReason: $item.querySelector("[data-na-reason]"),
+        $naReasonInput: $item.querySelector("[data-na-reason-input]"),
+        $fields: fields,
+        $actionList: $item.querySelector("[data-action-list]"),
+        $addAction: $item.querySelector('[data-command="add-action"]')
+      };
+    }
+    return items;
+  };
+
+  /* ---- opening and showing a document ---- */
+
+  Instrument.prototype.openCurrent = function () {
+    var id = this.instrument.id;
+    var uid = this.store.current(id);
+    var doc = this.store.load(id, uid);
+    if (!doc) {
+      var saved = this.store.list(id);
+      if (saved.length) {
+        uid = saved[0].uid;
+        doc = saved[0].doc;
+      }
+    }
+    if (!doc) {
+      uid = this.store.newId();
+      doc = this.assessment.create(this.instrument);
+    }
+    this.show(uid, doc);
+  };
+
+  /** Make `doc` (stored under `uid`) the open assessment and fill the form with it. */
+  Instrument.prototype.show = function (uid, doc) {
+    this.uid = uid;
+    this.doc = IOM.lib.migrate ? IOM.lib.migrate.migrate(doc, this.instrument) : doc;
+    if (!this.doc.responses || typeof this.doc.responses !== "object") this.doc.responses = {};
+    // Remember which assessment is open, but write nothing for a page merely visited.
+    this.currentWritten = false;
+    if (this.store.load(this.instrument.id, uid)) this.rememberCurrent();
+    this.fill();
+    this.renderList();
+    this.renderSummaryNow();
+  };
+
+  Instrument.prototype.fill = function () {
+    var doc = this.doc;
+    var $about = this.$root.querySelectorAll("[data-about-field]");
+    for (var i = 0; i < $about.length; i++) {
+      var key = $about[i].getAttribute("data-about-field");
+      $about[i].value = typeof doc[key] === "string" ? doc[key] : "";
+    }
+    var self = this;
+    Object.keys(this.items).forEach(function (id) {
+      self.fillItem(id);
+    });
+    this.clearErrors();
+  };
+
+  Instrument.prototype.fillItem = function (id) {
+    var item = this.items[id];
+    var r = this.doc.responses[id] || {};
+    for (var i = 0; i < item.$radios.length; i++) item.$radios[i].checked = item.$radios[i].value === r.rating;
+    if (item.$naReasonInput) setText(item.$naReasonInput, typeof r.na_reason === "string" ? r.na_reason : "");
+    Object.keys(item.$fields).forEach(function (key) {
+      setText(item.$fields[key], typeof r[key] === "string" ? r[key] : "");
+    });
+    this.updateNaReason(id);
+    if (item.$actionList) this.renderActions(id);
+  };
+
+  /** Set a text box's value and the print copy beside it (text boxes do not grow in print). */
+  function setText($input, value) {
+    $input.value = value;
+    mirror($input);
+  }
+
+  function mirror($input) {
+    if ($input.tagName !== "TEXTAREA") return;
+    var $copy = $input.nextElementSibling;
+    if (!$copy || !$copy.classList.contains("iom-print-value")) {
+      $copy = document.createElement("div");
+      $copy.className = "iom-print-value";
+      $copy.setAttribute("aria-hidden", "true");
+      $input.parentNode.insertBefore($copy, $input.nextSibling);
+    }
+    $copy.textContent = $input.value;
+  }
+
+  Instrument.prototype.updateNaReason = function (id) {
+    var item = this.items[id];
+    if (!item.$naReason) return;
+    var r = this.doc.responses[id];
+    item.$naReason.hidden = !(r && r.rating === this.assessment.NA);
+  };
+
+  Instrument.prototype.renderActions = function (id) {
+    var item = this.items[id];
+    var actions = (this.doc.responses[id] && this.doc.responses[id].actions) || [];
+    while (item.$actionList.firstChild) item.$actionList.removeChild(item.$actionList.firstChild);
+    for (var i = 0; i < actions.length; i++) {
+      var $row = this.actionRow(id, i + 1);
+      var $inputs = $row.querySelectorAll("[data-action-field]");
+      for (var j = 0; j < $inputs.length; j++) {
+        var key = $inputs[j].getAttribute("data-action-field");
+        var value = actions[i][key];
+        if (key === "status") {
+          $inputs[j].value = value || this.instrument.statuses[0];
+        } else {
+          setText($inputs[j], typeof value === "string" ? value : "");
+        }
+      }
+      item.$actionList.appendChild($row);
+    }
+  };
+
+  /** A new action row from the page's template, numbered n. */
+  Instrument.prototype.actionRow = function (id, n) {
+    var item = this.items[id];
+    var values = { prefix: item.anchor + "-action-" + n, n: n, item: id };
+    var $row = this.$template.content.querySelector("[data-action-row]").cloneNode(true);
+    var fill = function (text) {
+      return text.replace(/\{(prefix|n|item)\}/g, function (m, name) {
+        return values[name];
+      });
+    };
+    var $all = $row.querySelectorAll("*");
+    for (var i = 0; i < $all.length; i++) {
+      ["id", "for"].forEach(function (attr) {
+        if ($all[i].hasAttribute(attr)) $all[i].setAttribute(attr, fill($all[i].getAttribute(attr)));
+      });
+    }
+    var walker = document.createTreeWalker($row, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) walker.currentNode.textContent = fill(walker.currentNode.textContent);
+    return $row;
+  };
+
+  /* ---- changes ---- */
+
+  Instrument.prototype.handleInput = function (event) {
+    var $target = event.target;
+    var $item = $target.closest("[data-item]");
+    var id = $item && $item.getAttribute("data-item");
+    var A = this.assessment;
+    if ($target.hasAttribute("data-about-field")) {
+      if (event.type === "input" || $target.type === "date") {
+        this.doc[$target.getAttribute("data-about-field")] = $target.value;
+        this.changed();
+        if ($target.getAttribute("data-about-field") === "name") this.renderList();
+      }
+      return;
+    }
+    if ($target.hasAttribute("data-import-file") || $target.hasAttribute("data-saved-list") || !id) return;
+    var r = A.response(this.doc, this.instrument, id);
+    if ($target.classList.contains("iom-rating__input")) {
+      if (event.type !== "change" || !$target.checked) return;
+      r.rating = $target.value;
+      this.updateNaReason(id);
+      this.changed(id);
+    } else if ($target.hasAttribute("data-na-reason-input")) {
+      if (event.type !== "input") return;
+      r.na_reason = $target.value;
+      mirror($target);
+      this.changed(id);
+    } else if ($target.hasAttribute("data-field")) {
+      if (event.type !== "input") return;
+      r[$target.getAttribute("data-field")] = $target.value;
+      mirror($target);
+      this.changed(id);
+    } else if ($target.hasAttribute("data-action-field")) {
+      var key = $target.getAttribute("data-action-field");
+      // Text boxes report every keystroke as input; selects and dates report change.
+      if (event.type === "change" && key !== "status" && key !== "due") return;
+      var $row = $target.closest("[data-action-row]");
+      var index = Array.prototype.indexOf.call(this.items[id].$actionList.children, $row);
+      if (index < 0) return;
+      while (r.actions.length <= index) r.actions.push(this.newAction());
+      r.actions[index][key] = $target.value;
+      mirror($target);
+      this.changed(id);
+    }
+  };
+
+  Instrument.prototype.newAction = function () {
+    return { action: "", owner: "", due: "", status: this.instrument.statuses[0] || "open" };
+  };
+
+  /** Save now, announce "Saved" once typing pauses, refresh the summary soon. */
+  Instrument.prototype.changed = function (itemId) {
+    this.doc.updated = new Date().toISOString();
+    if (this.save()) this.scheduleAnnounce();
+    if (itemId && this.errorsShown) this.recheck(itemId);
+    this.scheduleSummary();
+  };
+
+  Instrument.prototype.save = function () {
+    var result = this.store.save(this.instrument.id, this.uid, this.doc);
+    if (!result.ok) {
+      this.showStorageWarning(result.reason === "full" ? "storage-full" : "storage-unavailable");
+      return false;
+    }
+    if (this.storageWarning === "storage-full") this.hideStorageWarning();
+    if (!this.currentWritten) this.rememberCurrent();
+    this.$root.setAttribute("data-saved", this.doc.updated);
+    return true;
+  };
+
+  Instrument.prototype.rememberCurrent = function () {
+    this.currentWritten = this.store.setCurrent(this.instrument.id, this.uid).ok;
+  };
+
+  Instrument.prototype.scheduleAnnounce = function () {
+    var self = this;
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(function () {
+      var time = new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+      self.announce(self.t("saved", { time: time }));
+    }, ANNOUNCE_DELAY);
+  };
+
+  Instrument.prototype.announce = function (text) {
+    if (this.$status) this.$status.textContent = text;
+  };
+
+  Instrument.prototype.scheduleSummary = function () {
+    var self = this;
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(function () {
+      self.renderSummaryNow();
+    }, SUMMARY_DELAY);
+  };
+
+  Instrument.prototype.renderSummaryNow = function () {
+    clearTimeout(this.summaryTimer);
+    if (IOM.instrumentParts.renderSummary) IOM.instrumentParts.renderSummary(this);
+  };
+
+  Instrument.prototype.showStorageWarning = function (key) {
+    var $warning = this.$root.querySelector("[data-storage-warning]");
+    if (!$warning) return;
+    this.storageWarning = key;
+    $warning.querySelector("[data-storage-warning-text]").textContent = this.t(key);
+    $warning.hidden = false;
+  };
+
+  Instrument.prototype.hideStorageWarning = function () {
+    var $warning = this.$root.querySelector("[data-storage-warning]");
+    if ($warning) $warning.hidden = true;
+    this.storageWarning = null;
+  };
+
+  /* ---- commands ---- */
+
+  Instrument.prototype.handleClick = function (event) {
+    var $button = event.target.closest("[data-command]");
+    if ($button && this.$root.contains($button)) {
+      var command = $button.getAttribute("data-command");
+      var handler = this.commands[command];
+      if (handler) {
+        event.preventDefault();
+        handler.call(this, $button);
+      } else if (this.transfer && this.transfer.commands[command]) {
+        event.preventDefault();
+        this.transfer.commands[command].call(this.transfer, $button);
+      }
+      return;
+    }
+    var $item = event.target.closest("a[data-focus-item]");
+    if ($item) {
+      // "Change" and priority links: go to the item and put focus on its rating.
+      var item = this.items[$item.getAttribute("data-focus-item")];
+      var $radio = item && (item.$item.querySelector(".iom-rating__input:checked") || item.$radios[0]);
+      if ($radio) {
+        event.preventDefault();
+        item.$item.scrollIntoView({ block: "start" });
+        $radio.focus();
+      }
+      return;
+    }
+    var $link = event.target.closest(".iom-error-summary a[href^='#']");
+    if ($link) {
+      var $field = document.getElementById($link.getAttribute("href").slice(1));
+      if ($field) {
+        event.preventDefault();
+        $field.scrollIntoView({ block: "center" });
+        $field.focus();
+      }
+    }
+  };
+
+  Instrument.prototype.commands = {
+    "add-action": function ($button) {
+      var id = $button.closest("[data-item]").getAttribute("data-item");
+      var r = this.assessment.response(this.doc, this.instrument, id);
+      r.actions.push(this.newAction());
+      this.renderActions(id);
+      this.changed(id);
+      var $rows = this.items[id].$actionList.children;
+      $rows[$rows.length - 1].querySelector("[data-action-field]").focus();
+    },
+    "remove-action": function ($button) {
+      var id = $button.closest("[data-item]").getAttribute("data-item");
+      var $row = $button.closest("[data-action-row]");
+      var index = Array.prototype.indexOf.call(this.items[id].$actionList.children, $row);
+      var r = this.assessment.response(this.doc, this.instrument, id);
+      if (index >= 0) r.actions.splice(index, 1);
+      this.renderActions(id);
+      this.changed(id);
+      var $rows = this.items[id].$actionList.children;
+      var $next = $rows[Math.min(index, $rows.length - 1)];
+      (($next && $next.querySelector("[data-action-field]")) || this.items[id].$addAction).focus();
+    },
+    open: function () {
+      var uid = this.$savedList.value;
+      var doc = this.store.load(this.instrument.id, uid);
+      if (!doc) return;
+      this.hideConfirms();
+      this.show(uid, doc);
+      this.announce(this.t("opened", { name: this.displayName(doc) }));
+    },
+    new: function () {
+      this.hideConfirms();
+      var uid = this.store.newId();
+      this.show(uid, this.assessment.create(this.instrument));
+      this.save();
+      this.renderList();
+      this.announce(this.t("created"));
+      var $name = this.$root.querySelector('[data-about-field="name"]');
+      if ($name) $name.focus();
+    },
+    duplicate: function () {
+      this.hideConfirms();
+      var copy = JSON.parse(JSON.stringify(this.doc));
+      copy.name = this.t("copy-name", { name: this.displayName(this.doc) });
+      copy.updated = new Date().toISOString();
+      this.show(this.store.newId(), copy);
+      this.save();
+      this.renderList();
+      this.announce(this.t("duplicated", { name: copy.name }));
+    },
+    delete: function () {
+      this.showConfirm("delete");
+    },
+    "delete-confirm": function () {
+      var name = this.displayName(this.doc);
+      this.store.remove(this.instrument.id, this.uid);
+      this.hideConfirms();
+      this.openCurrentAfterDelete();
+      this.announce(this.t("deleted", { name: name }));
+      this.$root.querySelector('[data-command="delete"]').focus();
+    },
+    cancel: function ($button) {
+      var $confirm = $button.closest("[data-confirm]");
+      var kind = $confirm && $confirm.getAttribute("data-confirm");
+      this.hideConfirms();
+      if (kind === "import" && this.transfer) this.transfer.cancel();
+      var $back = this.$root.querySelector(kind === "import" ? "[data-import-file]" : '[data-command="delete"]');
+      if ($back) $back.focus();
+    },
+    check: function () {
+      this.check(true);
+    },
+    print: function () {
+      this.renderSummaryNow();
+      window.print();
+    }
+  };
+
+  Instrument.prototype.openCurrentAfterDelete = function () {
+    var saved = this.store.list(this.instrument.id);
+    if (saved.length) {
+      this.show(saved[0].uid, saved[0].doc);
+    } else {
+      this.show(this.store.newId(), this.assessment.create(this.instrument));
+    }
+  };
+
+  Instrument.prototype.showConfirm = function (kind, name) {
+    this.hideConfirms();
+    var $confirm = this.$root.querySelector('[data-confirm="' + kind + '"]');
+    var $names = $confirm.querySelectorAll("[data-confirm-name]");
+    for (var i = 0; i < $names.length; i++) $names[i].textContent = name || this.displayName(this.doc);
+    $confirm.hidden = false;
+    $confirm.focus();
+    return $confirm;
+  };
+
+  Instrument.prototype.hideConfirms = function () {
+    var $confirms = this.$root.querySelectorAll("[data-confirm]");
+    for (var i = 0; i < $confirms.length; i++) $confirms[i].hidden = true;
+  };
+
+  Instrument.prototype.displayName = function (doc) {
+    return (doc.name && doc.name.trim()) || (doc.partnership && doc.partnership.trim()) || this.t("untitled");
+  };
+
+  Instrument.prototype.renderList = function () {
+    if (!this.$savedList) return;
+    var self = this;
+    var saved = this.store.list(this.instrument.id);
+    if (!saved.some(function (s) { return s.uid === self.uid; })) {
+      saved.unshift({ uid: this.uid, doc: this.doc });
+    }
+    while (this.$savedList.firstChild) this.$savedList.removeChild(this.$savedList.firstChild);
+    saved.forEach(function (s) {
+      var $option = document.createElement("option");
+      $option.value = s.uid;
+      var doc = s.uid === self.uid ? self.doc : s.doc;
+      $option.textContent = self.t("list-option", { name: self.displayName(doc), updated: formatTime(doc.updated) });
+      $option.selected = s.uid === self.uid;
+      self.$savedList.appendChild($option);
+    });
+    var $current = this.$root.querySelector("[data-current-name]");
+    if ($current) $current.textContent = this.displayName(this.doc);
+  };
+
+  function formatTime(iso) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return "";
+    return d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  }
+
+  /* ---- checking for problems ---- */
+
+  /** Show every problem inline and in the error summary; move focus there if asked. */
+  Instrument.prototype.check = function (moveFocus) {
+    this.clearErrors();
+    var self = this;
+    var found = this.assessment.problems(this.doc, this.instrument);
+    var $status = this.$root.querySelector("[data-check-status]");
+    if (!found.length) {
+      if ($status) $status.textContent = this.t("check-ok");
+      return found;
+    }
+    if ($status) $status.textContent = "";
+    var errors = found.map(function (problem) {
+      var item = self.items[problem.item];
+      var message = self.t(problem.code, { item: problem.item });
+      var $error = item.$item.querySelector('[data-error-for="na_reason"]');
+      if ($error) {
+        $error.textContent = message;
+        $error.hidden = false;
+        item.$naReasonInput.setAttribute("aria-invalid", "true");
+        item.$naReasonInput.setAttribute("aria-describedby", $error.id);
+        item.$naReason.classList.add("iom-field--error");
+      }
+      return { message: message, href: "#" + (item.$naReasonInput ? item.$naReasonInput.id : item.anchor) };
+    });
+    this.showErrors(this.t("error-title-check"), errors, moveFocus);
+    this.errorsShown = "check";
+    return found;
+  };
+
+  Instrument.prototype.recheck = function () {
+    if (this.errorsShown === "check") this.check(false);
+  };
+
+  /** The error summary at the top, with a link to each field; focus moves to it. */
+  Instrument.prototype.showErrors = function (title, errors, moveFocus) {
+    var $summary = this.$root.querySelector("[data-error-summary]");
+    $summary.querySelector("[data-error-title]").textContent = title;
+    var $list = $summary.querySelector("[data-error-list]");
+    while ($list.firstChild) $list.removeChild($list.firstChild);
+    errors.forEach(function (error) {
+      var $li = document.createElement("li");
+      if (error.href) {
+        var $a = document.createElement("a");
+        $a.href = error.href;
+        $a.textContent = error.message;
+        $li.appendChild($a);
+      } else {
+        $li.textContent = error.message;
+      }
+      $list.appendChild($li);
+    });
+    $summary.hidden = false;
+    if (moveFocus !== false) {
+      $summary.focus();
+      $summary.scrollIntoView({ block: "start" });
+    }
+  };
+
+  Instrument.prototype.clearErrors = function () {
+    this.errorsShown = null;
+    var $summary = this.$root.querySelector("[data-error-summary]");
+    if ($summary) $summary.hidden = true;
+    var $errors = this.$root.querySelectorAll("[data-error-for]");
+    for (var i = 0; i < $errors.length; i++) {
+      $errors[i].hidden = true;
+      $errors[i].textContent = "";
+    }
+    var $invalid = this.$root.querySelectorAll("[aria-invalid]");
+    for (var j = 0; j < $invalid.length; j++) {
+      $invalid[j].removeAttribute("aria-invalid");
+      $invalid[j].removeAttribute("aria-describedby");
+    }
+    var $marked = this.$root.querySelectorAll(".iom-field--error");
+    for (var k = 0; k < $marked.length; k++) $marked[k].classList.remove("iom-field--error");
+  };
+
+  /* ---- coming back to the page ---- */
+
+  Instrument.prototype.isAttached = function () {
+    if (document.body.contains(this.$root)) return true;
+    // Instant navigation replaced the page: stop listening.
+    window.removeEventListener("pageshow", this.handlePageShow);
+    document.removeEventListener("iom:data-cleared", this.handleCleared);
+    return false;
+  };
+
+  Instrument.prototype.handlePageShow = function (event) {
+    if (!this.isAttached() || !event.persisted) return;
+    // Restored from the back/forward cache: storage may have changed in another page.
+    this.openCurrent();
+  };
+
+  Instrument.prototype.handleCleared = function () {
+    if (!this.isAttached()) return;
+    this.show(this.store.newId(), this.assessment.create(this.instrument));
+  };
+
+  IOM.components["iom-instrument"] = Instrument;
+})();

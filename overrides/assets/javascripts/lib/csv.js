@@ -1,0 +1,73 @@
+/*
+ * CSV for spreadsheets: UTF-8 with a byte order mark (so Excel and LibreOffice read accents),
+ * CRLF line ends, RFC 4180 quoting of commas, quotes and line breaks. Pure: no DOM.
+ *
+ * Cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
+ * leading apostrophe, the usual guard against formula injection from user text.
+ */
+(function () {
+  "use strict";
+  var IOM = (window.IOM = window.IOM || {});
+  IOM.lib = IOM.lib || {};
+
+  var BOM = "\ufeff";
+  var FORMULA_START = /^[=+\-@\t\r]/;
+  var NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+  function cell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (FORMULA_START.test(text)) text = "'" + text;
+    return NEEDS_QUOTES.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function row(values) {
+    return values.map(cell).join(",");
+  }
+
+  /** A whole CSV file (as a string starting with the BOM) from rows of values. */
+  function build(rows) {
+    return BOM + rows.map(row).join("\r\n") + "\r\n";
+  }
+
+  /** Rows of strings from CSV text (BOM and a final line end allowed). */
+  function parse(text) {
+    if (text.charAt(0) === BOM) text = text.slice(1);
+    var rows = [];
+    var current = [];
+    var field = "";
+    var quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charAt(i);
+      if (quoted) {
+        if (ch === '"' && text.charAt(i + 1) === '"') {
+          field += '"';
+          i++;
+        } else if (ch === '"') {
+          quoted = false;
+        } else {
+          field += ch;
+        }
+      } else if (ch === '"') {
+        quoted = true;
+      } else if (ch === ",") {
+        current.push(field);
+        field = "";
+      } else if (ch === "\r" || ch === "\n") {
+        if (ch === "\r" && text.charAt(i + 1) === "\n") i++;
+        current.push(field);
+        rows.push(current);
+        current = [];
+        field = "";
+      } else {
+        field += ch;
+      }
+    }
+    if (field !== "" || current.length) {
+      current.push(field);
+      rows.push(current);
+    }
+    return rows;
+  }
+
+  IOM.lib.csv = { BOM: BOM, cell: cell, row: row, build: build, parse: parse };
+})();

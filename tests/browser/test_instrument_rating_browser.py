@@ -1,0 +1,124 @@
+"""Answering an assessment: ratings, evidence, actions, N/A with a reason, user text as text."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.instrument_helpers import (
+    ET,
+    current_doc,
+    fill_sample,
+    open_form,
+    wait_saved,
+)
+
+
+def test_rating_evidence_and_actions_are_saved(page):
+    open_form(page)
+    fill_sample(page)
+    wait_saved(page)
+    doc = current_doc(page)
+    assert doc["format"] == "iom-assessment" and doc["formatVersion"] == 1
+    assert doc["instrument"] == {"id": "self-assessment-2010", "version": "1.0"}
+    assert doc["partnership"] == "Northshire IOM"
+    assert doc["date"] == "2026-11-22"
+    r = doc["responses"]
+    assert r["SA-1.1"]["rating"] == "red"
+    assert r["SA-1.2"]["rating"] == "green"
+    assert r["SA-1.1"]["evidence"].startswith('Partners signed up, "mostly"')
+    assert r["SA-1.1"]["actions"] == [
+        {
+            "action": "Invite health, then agree a plan",
+            "owner": "IOM manager",
+            "due": "2027-01-31",
+            "status": "in-progress",
+        }
+    ]
+
+
+def test_changing_a_rating_replaces_it(page):
+    open_form(page)
+    page.check("#sa-1-1-rating-red")
+    page.check("#sa-1-1-rating-green")
+    assert current_doc(page)["responses"]["SA-1.1"]["rating"] == "green"
+
+
+def test_removing_an_action_renumbers_the_rest_and_moves_focus(page):
+    open_form(page)
+    add = page.locator("#sa-1-3 [data-command=add-action]")
+    for text in ["first", "second", "third"]:
+        add.click()
+        page.keyboard.type(text)
+    page.locator("#sa-1-3 [data-command=remove-action]").nth(1).click()
+    actions = current_doc(page)["responses"]["SA-1.3"]["actions"]
+    assert [a["action"] for a in actions] == ["first", "third"]
+    legends = page.locator("#sa-1-3 .iom-action__legend")
+    expect(legends).to_have_count(2)
+    expect(legends.nth(1)).to_contain_text("Action 2")
+    expect(page.locator("#sa-1-3-action-2-action")).to_be_focused()
+    expect(page.locator("#sa-1-3-action-2-action")).to_have_value("third")
+
+
+def test_not_applicable_needs_a_reason_and_is_left_out_of_counts(page):
+    open_form(page, ET)
+    reason = page.locator("#et-1-q01-na-reason")
+    expect(reason).to_be_hidden()
+    page.check("#et-1-q01-rating-na")
+    expect(reason).to_be_visible()
+    page.check("#et-1-q02-rating-in-place")
+    expect(page.locator("[data-progress-total]")).to_have_text(
+        "1 of 26 questions rated (1 not applicable, left out of the count)"
+    )
+    page.click("[data-command=check]")
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("ET-1.Q01: say why it does not apply")
+    expect(reason).to_have_attribute("aria-invalid", "true")
+    summary.locator("a").click()
+    expect(reason).to_be_focused()
+    page.keyboard.type("No prison in our area")
+    expect(summary).to_be_hidden()
+    doc = current_doc(page, "efficiency-review-2018")
+    assert doc["responses"]["ET-1.Q01"] == {
+        "rating": "na",
+        "na_reason": "No prison in our area",
+        "actions": [],
+        "evidence": "",
+        "efficiency": "",
+    }
+    page.click("[data-command=check]")
+    expect(page.locator("[data-check-status]")).to_have_text("No problems found.")
+
+
+def test_scope_for_efficiency_is_its_own_field(page):
+    open_form(page, ET)
+    page.fill("#et-2-q03-efficiency", "Shared training")
+    page.check("#et-2-q03-rating-partly")
+    response = current_doc(page, "efficiency-review-2018")["responses"]["ET-2.Q03"]
+    assert response["efficiency"] == "Shared training"
+    assert response["rating"] == "partly"
+
+
+def test_user_text_with_markup_is_shown_as_text(page):
+    open_form(page)
+    evil = '<img src=x onerror="window.__hacked=1"><script>window.__hacked=1</script>'
+    page.fill("#iom-about-name", evil)
+    page.fill("#sa-1-1-evidence", evil)
+    page.check("#sa-1-1-rating-red")
+    page.click("#sa-1-1 [data-command=add-action]")
+    page.fill("#sa-1-1-action-1-action", evil)
+    page.fill("#sa-1-1-action-1-owner", "<b>boss</b>")
+    page.reload()
+    page.wait_for_function(
+        "document.querySelector('[data-module=iom-instrument]').dataset.iomInit === 'ready'"
+    )
+    page.wait_for_timeout(300)
+    expect(page.locator("[data-current-name]")).to_have_text(evil)
+    expect(page.locator("[data-actions-body] td").first).to_have_text(evil)
+    expect(page.locator("[data-check-answers]")).to_contain_text(evil)
+    assert (
+        page.locator("[data-actions-body] b, [data-check-answers] img, .iom-manage img").count()
+        == 0
+    )
+    assert page.evaluate("window.__hacked") is None
