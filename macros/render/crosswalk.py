@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from . import template
 from .principles import crosswalk_anchor, markdown_heading_text
 
-PAGE = "crosswalk.md"
-
 
 @dataclass(frozen=True)
 class Column:
@@ -51,7 +49,6 @@ def _render(content, linker, part: str, caption: str = "") -> str:
         columns=COLUMNS,
         items=_items(content, rows),
         caption=caption,
-        page=PAGE,
         linker=linker,
     )
 
