@@ -115,7 +115,6 @@ def instrument_form(content, linker, instrument_id: str) -> str:
         replaces_json=json.dumps(doc.replaces, sort_keys=True),
         storage_prefix=STORAGE_PREFIX,
         linker=linker,
-        schema_href=linker.asset("assess/iom-assessment.schema.json") if linker else "",
     )
 
 

@@ -1,0 +1,370 @@
+"""Downloads (JSON, CSV of answers, CSV of actions) and import with its error summary.
+
+The CSV files are also opened with LibreOffice (`soffice --headless --convert-to xlsx`) when it
+is installed (`apt-get install -y libreoffice-calc-nogui`); that one test is skipped without it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.instrument_helpers import (
+    current_doc,
+    fill_sample,
+    open_form,
+    saved_docs,
+    wait_ready,
+)
+
+EVIDENCE = 'Partners signed up, "mostly", see minutes,\nbut health is missing'
+
+
+def download(page, command: str) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        page.click(f"[data-command={command}]")
+    path = info.value.path()
+    return info.value.suggested_filename, Path(path).read_bytes()
+
+
+def import_file(page, content: bytes, name: str = "saved.json"):
+    page.set_input_files(
+        "[data-import-file]",
+        files=[{"name": name, "mimeType": "application/json", "buffer": content}],
+    )
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 byte order mark missing"
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def test_json_download_holds_every_field(page):
+    open_form(page)
+    fill_sample(page)
+    name, data = download(page, "export-json")
+    assert name == "self-assessment-2010-spring-review-2026-11-22.json"
+    doc = json.loads(data)
+    assert doc == current_doc(page)
+    assert doc["format"] == "iom-assessment"
+    assert doc["formatVersion"] == 1
+    assert doc["instrument"] == {"id": "self-assessment-2010", "version": "1.0"}
+    assert doc["name"] == "Spring review"
+    assert doc["partnership"] == "Northshire IOM"
+    assert doc["area"] == "Northshire"
+    assert doc["agency"] == "Police"
+    assert doc["completedBy"] == "IOM police sergeant"
+    assert doc["date"] == "2026-11-22"
+    assert sorted(doc["responses"]) == ["SA-1.1", "SA-1.2", "SA-2.1"]
+    first = doc["responses"]["SA-1.1"]
+    assert first["rating"] == "red"
+    assert first["evidence"] == EVIDENCE
+    assert first["na_reason"] is None
+    assert first["actions"] == [
+        {
+            "action": "Invite health, then agree a plan",
+            "owner": "IOM manager",
+            "due": "2027-01-31",
+            "status": "in-progress",
+        }
+    ]
+
+
+def test_answers_csv_has_one_row_per_item_and_quotes_correctly(page):
+    open_form(page)
+    fill_sample(page)
+    name, data = download(page, "export-csv")
+    assert name.endswith("-answers.csv")
+    rows = read_csv(data)
+    assert rows[0] == [
+        "Assessment",
+        "Version",
+        "Partnership",
+        "Section",
+        "Id",
+        "Element",
+        "Rating",
+        "Evidence/Gaps",
+        "Number of actions",
+    ]
+    assert len(rows) == 13
+    assert [r[4] for r in rows[1:]][:3] == ["SA-1.1", "SA-1.2", "SA-1.3"]
+    by_id = {r[4]: r for r in rows[1:]}
+    assert by_id["SA-1.1"][0:3] == ["self-assessment-2010", "1.0", "Northshire IOM"]
+    assert by_id["SA-1.1"][3].startswith("SA-1 All partners tackling offenders together")
+    assert by_id["SA-1.1"][5].startswith("All the relevant agencies")
+    assert by_id["SA-1.1"][6] == "Red"
+    assert by_id["SA-1.1"][7] == EVIDENCE
+    assert by_id["SA-1.1"][8] == "1"
+    assert by_id["SA-2.1"][6] == "Amber"
+    assert by_id["SA-1.3"][6] == ""
+    assert all(len(r) == 9 for r in rows)
+
+
+def test_actions_csv_has_one_row_per_action_and_guards_formulas(page):
+    open_form(page)
+    fill_sample(page)
+    _, data = download(page, "export-actions")
+    rows = read_csv(data)
+    assert rows == [
+        ["Id", "Element", "Action", "Owner", "Due date", "Status"],
+        [
+            "SA-1.1",
+            rows[1][1],
+            "Invite health, then agree a plan",
+            "IOM manager",
+            "2027-01-31",
+            "In progress",
+        ],
+        ["SA-2.1", rows[2][1], "'=SUM(1,2) is not a formula", "", "", "Not started"],
+    ]
+    assert rows[1][1].startswith("All the relevant agencies")
+
+
+def _column_index(ref: str) -> int | None:
+    letters = re.match(r"[A-Z]+", ref)
+    if not letters:
+        return None
+    index = 0
+    for ch in letters.group():
+        index = index * 26 + ord(ch) - ord("A") + 1
+    return index - 1
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    """Cell texts of the first sheet of an .xlsx file (enough for our plain-text cells)."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(path) as book:
+        shared = []
+        if "xl/sharedStrings.xml" in book.namelist():
+            for si in ET.fromstring(book.read("xl/sharedStrings.xml")).findall("m:si", ns):
+                shared.append("".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t")))
+        sheet = ET.fromstring(book.read("xl/worksheets/sheet1.xml"))
+    rows = []
+    for row in sheet.iter(f"{{{ns['m']}}}row"):
+        cells = []
+        for c in row.findall("m:c", ns):
+            column = _column_index(c.get("r", ""))
+            while column is not None and len(cells) < column:
+                cells.append("")  # empty cells are not written
+            value = c.find("m:v", ns)
+            inline = c.find("m:is", ns)
+            if c.get("t") == "s" and value is not None:
+                cells.append(shared[int(value.text)])
+            elif inline is not None:
+                cells.append("".join(t.text or "" for t in inline.iter(f"{{{ns['m']}}}t")))
+            else:
+                cells.append(value.text if value is not None else "")
+        rows.append(cells)
+    return rows
+
+
+def _same_cell(got: str, want: str) -> bool:
+    if got == want:
+        return True
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", want):
+        serial = (date.fromisoformat(want) - date(1899, 12, 30)).days
+        return got == str(serial)
+    try:
+        return float(got) == float(want)
+    except ValueError:
+        return False
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_csv_files_open_cleanly_in_libreoffice(page, tmp_path):
+    open_form(page)
+    fill_sample(page)
+    for command, expected_rows in [("export-csv", 13), ("export-actions", 3)]:
+        name, data = download(page, command)
+        source = tmp_path / name
+        source.write_bytes(data)
+        result = subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                "--headless",
+                "--convert-to",
+                "xlsx",
+                "--infilter=CSV:44,34,76,1",
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        converted = source.with_suffix(".xlsx")
+        assert converted.exists(), result.stderr
+        rows = _xlsx_rows(converted)
+        assert len(rows) == expected_rows
+        assert rows[0][0] in ("Assessment", "Id")  # no stray byte order mark
+        expected = read_csv(data)
+        for got, want in zip(rows, expected, strict=True):
+            # Trailing empty cells are not written to the sheet; numbers and dates become
+            # spreadsheet values ("1.0" → 1, "2027-01-31" → a date serial).
+            want = want[: len(got)] if not any(want[len(got) :]) else want
+            assert len(got) == len(want)
+            for g, w in zip(got, want, strict=True):
+                assert _same_cell(g, w), (g, w)
+        if command == "export-csv":
+            sa11 = next(r for r in rows if r[4] == "SA-1.1")
+            assert sa11[7] == EVIDENCE  # comma, quotes and line break kept in one cell
+        else:
+            assert rows[2][2] == "'=SUM(1,2) is not a formula"
+
+
+def test_export_clear_import_restores_identical_data(page):
+    open_form(page)
+    fill_sample(page)
+    _, data = download(page, "export-json")
+    before = current_doc(page)
+    page.click(".iom-clear-data [data-command=clear]")
+    page.click("[data-command=clear-confirm]")
+    assert saved_docs(page) == []
+    expect(page.locator("#sa-1-1-rating-red")).not_to_be_checked()
+    import_file(page, data, "spring.json")
+    confirm = page.locator("[data-confirm=import]")
+    expect(confirm).to_be_visible()
+    expect(confirm).to_contain_text("“spring.json” holds 3 answered elements for Northshire IOM.")
+    page.click("[data-command=import-new]")
+    expect(page.locator(".iom-manage [data-status]")).to_have_text("Imported “Spring review”.")
+    assert current_doc(page) == before
+    page.reload()
+    wait_ready(page)
+    assert current_doc(page) == before
+    expect(page.locator("#sa-1-1-rating-red")).to_be_checked()
+    expect(page.locator("#sa-1-1-evidence")).to_have_value(EVIDENCE)
+    expect(page.locator("#sa-1-1-action-1-due")).to_have_value("2027-01-31")
+
+
+def test_import_asks_before_replacing_and_cancel_changes_nothing(page):
+    open_form(page)
+    fill_sample(page)
+    before = current_doc(page)
+    other = json.loads(json.dumps(before))
+    other["name"] = "Other"
+    other["responses"] = {"SA-5.1": {"rating": "green", "actions": []}}
+    import_file(page, json.dumps(other).encode())
+    page.click("[data-confirm=import] [data-command=cancel]")
+    assert current_doc(page) == before
+    assert len(saved_docs(page)) == 1
+    import_file(page, json.dumps(other).encode())
+    expect(page.locator("[data-confirm=import]")).to_contain_text("Replace “Spring review”")
+    page.click("[data-command=import-replace]")
+    assert len(saved_docs(page)) == 1
+    assert current_doc(page)["responses"] == other["responses"]
+    expect(page.locator("#sa-5-1-rating-green")).to_be_checked()
+    expect(page.locator("#sa-1-1-rating-red")).not_to_be_checked()
+
+
+def test_unknown_keys_and_earlier_items_are_kept(page):
+    open_form(page)
+    doc = {
+        "format": "iom-assessment",
+        "formatVersion": 1,
+        "instrument": {"id": "self-assessment-2010", "version": "0.9"},
+        "partnership": "Westshire",
+        "futureKey": {"kept": True},
+        "responses": {
+            "SA-1.1": {"rating": "amber", "evidence": "x", "actions": [], "extra": "kept"},
+            "SA-9.9": {"rating": "red", "actions": []},
+        },
+    }
+    import_file(page, json.dumps(doc).encode())
+    page.click("[data-command=import-new]")
+    stored = current_doc(page)
+    assert stored["futureKey"] == {"kept": True}
+    assert stored["responses"]["SA-1.1"]["extra"] == "kept"
+    assert stored["responses"]["SA-9.9"]["rating"] == "red"
+    earlier = page.locator("[data-earlier]")
+    expect(earlier).to_be_visible()
+    expect(earlier).to_contain_text("SA-9.9")
+    _, data = download(page, "export-json")
+    assert json.loads(data)["responses"]["SA-9.9"] == {"rating": "red", "actions": []}
+
+
+def _valid() -> dict:
+    return {
+        "format": "iom-assessment",
+        "formatVersion": 1,
+        "instrument": {"id": "self-assessment-2010", "version": "1.0"},
+        "partnership": "X",
+        "responses": {"SA-1.1": {"rating": "red", "actions": []}},
+    }
+
+
+def _with(change) -> bytes:
+    doc = _valid()
+    change(doc)
+    return json.dumps(doc).encode()
+
+
+BAD_FILES = {
+    "not-json": (b"{not json", "is not a JSON file"),
+    "wrong-format": (json.dumps({"hello": "world"}).encode(), "is not a saved assessment from"),
+    "other-instrument": (
+        _with(lambda d: d["instrument"].update(id="key-principles-2015")),
+        "is for a different assessment (key-principles-2015)",
+    ),
+    "newer-format": (_with(lambda d: d.update(formatVersion=2)), "newer version of this toolkit"),
+    "newer-version": (
+        _with(lambda d: d["instrument"].update(version="1.1")),
+        "is for version 1.1 of this assessment; this page has version 1.0",
+    ),
+    "too-large": (
+        _with(lambda d: d.update(padding="x" * (1024 * 1024 + 10))),
+        "is too large",
+    ),
+    "bad-values": (
+        _with(
+            lambda d: d["responses"].update(
+                {
+                    "SA-1.2": {
+                        "rating": "purple",
+                        "evidence": 5,
+                        "actions": [{"action": "a", "due": "31/01/2027", "status": "someday"}],
+                    }
+                }
+            )
+        ),
+        "SA-1.2: “purple” is not one of this assessment’s ratings.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_bad_import_shows_its_error_and_changes_nothing(page, case, assert_no_axe_violations):
+    content, message = BAD_FILES[case]
+    open_form(page)
+    fill_sample(page)
+    before = saved_docs(page)
+    import_file(page, content, "bad.json")
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("The file could not be imported")
+    expect(summary).to_contain_text(message)
+    if case == "bad-values":
+        expect(summary).to_contain_text("SA-1.2 › evidence: should be text.")
+        expect(summary).to_contain_text("“31/01/2027” is not a date")
+        expect(summary).to_contain_text("“someday” is not an action status")
+    expect(page.locator("[data-confirm=import]")).to_be_hidden()
+    assert saved_docs(page) == before
+    expect(page.locator("#sa-1-1-rating-red")).to_be_checked()
+    if case in ("bad-values", "other-instrument"):
+        assert_no_axe_violations(page)
