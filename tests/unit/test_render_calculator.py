@@ -120,7 +120,8 @@ def test_unit_cost_notes_say_there_is_no_default_to_enter(content):
     html = unit_cost_notes(content, Linker("value-for-money/", True, content))
     parser = Elements()
     parser.feed(html)
-    assert "None: enter your own" in html
+    assert "No crime type in this calculator has a default unit cost" in html
+    assert "Domestic burglary" in html
     assert "2015/16" in html
 
 

@@ -380,7 +380,8 @@
       var self = this;
       var $canvas = this.$root.querySelector("[data-chart]");
       $canvas.textContent = "";
-      var width = 640;
+      // Draw at the width shown (within limits) so the labels stay readable on a phone.
+      var width = Math.max(320, Math.min(640, Math.round($canvas.clientWidth || 640)));
       var height = 340;
       var left = 96;
       var right = 24;

@@ -1,0 +1,311 @@
+"""The value-for-money calculator in the browser: results, errors, scenarios, files, axe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+PAGE = "value-for-money/"
+
+
+def open_calculator(page):
+    page.goto(PAGE)
+    page.wait_for_function(
+        "() => document.querySelector('[data-module=iom-breakeven]')"
+        ".getAttribute('data-iom-init') === 'ready'"
+    )
+
+
+def fill_example(page):
+    """Worked example 1 (see test_breakeven_maths_browser.py): break-even at 90 offences."""
+    page.fill("#iom-be-cohort", "40")
+    page.fill("#iom-be-staff-0-role", "Police officer")
+    page.fill("#iom-be-staff-0-posts", "2")
+    page.fill("#iom-be-staff-0-cost", "40,000")
+    page.fill("#iom-be-staff-1-posts", "1")
+    page.fill("#iom-be-staff-1-cost", "£30000")
+    page.fill("#iom-be-interventions", "50000")
+    page.fill("#iom-be-other", "20000")
+    page.fill("#iom-be-crime-domestic-burglary-rate", "2")
+    page.fill("#iom-be-crime-domestic-burglary-cost", "5000")
+    page.fill("#iom-be-crime-domestic-burglary-year", "2015/16")
+    page.fill("#iom-be-crime-theft-from-vehicle-rate", "5")
+    page.fill("#iom-be-crime-theft-from-vehicle-cost", "800")
+    page.fill("#iom-be-reduction", "25")
+
+
+def wait_for_status(page, word: str):
+    page.wait_for_function(
+        "(word) => document.querySelector('[data-status]').textContent.includes(word)", arg=word
+    )
+
+
+def out(page, name: str) -> str:
+    return page.locator(f"[data-out='{name}']").inner_text().strip()
+
+
+def assert_no_nan_or_infinity(page):
+    text = page.locator("body").inner_text()
+    for bad in ["NaN", "Infinity", "undefined"]:
+        assert bad not in text, bad
+    svg = page.locator("[data-chart]").inner_html()
+    assert "NaN" not in svg and "Infinity" not in svg
+
+
+@pytest.fixture
+def calculator(page):
+    open_calculator(page)
+    return page
+
+
+def test_worked_example_gives_hand_computed_results(calculator, assert_no_axe_violations):
+    page = calculator
+    fill_example(page)
+    page.click("[data-command=calculate]")
+    assert out(page, "totalCost") == "£180,000"
+    assert out(page, "staffCost") == "£110,000"
+    assert out(page, "costPerOffender") == "£4,500"
+    assert out(page, "baselineOffences") == "280 offences"
+    assert out(page, "baselineCost") == "£560,000"
+    assert out(page, "costPerOffence") == "£2,000"
+    assert out(page, "priceYears") == "2015/16"
+    assert out(page, "breakEvenOffences") == "90 offences"
+    assert out(page, "breakEvenPercent").startswith("32.1%")
+    assert out(page, "offencesPrevented") == "70 offences"
+    assert out(page, "savings") == "£140,000"
+    assert out(page, "net") == "£40,000 shortfall"
+    assert out(page, "netPerOffender") == "£1,000 shortfall"
+    assert out(page, "savingsPerPound") == "£0.78"
+    assert page.locator("[data-error-summary]").is_hidden()
+    assert_no_nan_or_infinity(page)
+    assert_no_axe_violations(page)
+
+
+def test_chart_is_an_image_with_a_name_and_the_table_has_the_same_figures(calculator):
+    page = calculator
+    fill_example(page)
+    page.click("[data-command=calculate]")
+    svg = page.locator("[data-chart] svg")
+    assert svg.get_attribute("role") == "img"
+    name = page.evaluate(
+        "() => [...document.querySelector('[data-chart] svg')"
+        ".getAttribute('aria-labelledby').split(' ')]"
+        ".map(id => document.getElementById(id).textContent).join(' ')"
+    )
+    assert "Net position" in name
+    assert "32.1%" in name and "£40,000 shortfall" in name
+    assert page.locator("[data-chart] circle").count() == 1  # the break-even point
+    assert "Break-even 32.1%" in svg.text_content()
+    rows = page.locator("[data-table-body] tr")
+    cells = [rows.nth(i).locator("th, td").all_inner_texts() for i in range(rows.count())]
+    assert cells[0] == ["0%", "0", "£0", "£180,000 shortfall"]
+    assert ["25% (your expected reduction)", "70", "£140,000", "£40,000 shortfall"] in cells
+    assert ["32.1% (break-even)", "90", "£180,000", "£0 (breaks even)"] in cells
+    assert cells[-1] == ["100%", "280", "£560,000", "£380,000 saving"]
+
+
+def test_break_even_impossible_is_said_in_words(calculator):
+    page = calculator
+    page.fill("#iom-be-cohort", "5")
+    page.fill("#iom-be-staff-0-posts", "1")
+    page.fill("#iom-be-staff-0-cost", "100000")
+    page.fill("#iom-be-crime-robbery-rate", "2")
+    page.fill("#iom-be-crime-robbery-cost", "5000")
+    page.fill("#iom-be-reduction", "100")
+    page.click("[data-command=calculate]")
+    assert out(page, "breakEvenOffences") == "Not possible"
+    note = out(page, "breakEvenNote")
+    assert "Break-even is not possible" in note
+    assert "£50,000" in note  # saved by preventing every offence, and the gap is the same
+    assert out(page, "net") == "£50,000 shortfall"
+    assert page.locator("[data-chart] circle").count() == 0
+    assert_no_nan_or_infinity(page)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("cohort", "0", "Number of offenders must be more than 0"),
+        ("cohort", "", "Enter the number of offenders in the cohort"),
+        ("cohort", "forty", "Number of offenders must be a number, like 40"),
+        ("interventions", "-100", "Interventions must be 0 or more"),
+        ("reduction", "", "Enter the reduction in offending you expect"),
+        ("crime-theft-from-vehicle-cost", "eight hundred", "Theft from a vehicle: unit cost"),
+    ],
+)
+def test_bad_input_gets_an_inline_error_and_a_summary_link(
+    calculator, field, value, message, assert_no_axe_violations
+):
+    page = calculator
+    fill_example(page)
+    page.click("[data-command=calculate]")  # a good result first, which must then go away
+    page.fill(f"#iom-be-{field}", value)
+    page.click("[data-command=calculate]")
+    summary = page.locator("[data-error-summary]")
+    assert summary.is_visible()
+    assert page.evaluate("() => document.activeElement.id") == "iom-be-error-summary"
+    link = summary.locator("a")
+    assert link.count() == 1
+    assert message in link.inner_text()
+    assert link.get_attribute("href") == f"#iom-be-{field}"
+    inline = page.locator(f"#iom-be-{field}-error")
+    assert inline.is_visible() and message in inline.inner_text()
+    field_input = page.locator(f"#iom-be-{field}")
+    assert field_input.get_attribute("aria-invalid") == "true"
+    assert f"iom-be-{field}-error" in field_input.get_attribute("aria-describedby").split()
+    assert page.locator("[data-results]").is_hidden()
+    assert_no_nan_or_infinity(page)
+    assert_no_axe_violations(page)
+    link.click()
+    assert page.evaluate("() => document.activeElement.id") == f"iom-be-{field}"
+    # Correcting the field clears its error.
+    page.fill(f"#iom-be-{field}", {"cohort": "40", "interventions": "50000"}.get(field, "800"))
+    if field == "reduction":
+        page.fill("#iom-be-reduction", "25")
+    page.click("[data-command=calculate]")
+    assert summary.is_hidden()
+    assert field_input.get_attribute("aria-invalid") is None
+    assert out(page, "totalCost") == "£180,000"
+
+
+def test_lancashire_preset_loads_the_case_study_figures(calculator):
+    page = calculator
+    page.click("[data-command=preset][data-preset-key=lancashire]")
+    assert page.input_value("#iom-be-cohort") == "1"
+    assert page.input_value("#iom-be-interventions") == "39250"
+    assert page.input_value("#iom-be-crime-other-cost") == "39750"
+    assert "offending" in page.input_value("#iom-be-crime-other-label")
+    assert out(page, "totalCost") == "£39,250"
+    assert out(page, "baselineCost") == "£39,750"
+    assert out(page, "breakEvenOffences") == "0.99 offences"
+    assert out(page, "breakEvenPercent").startswith("98.7%")
+    assert out(page, "savings") == "£13,118"  # 33% of £39,750 = £13,117.50
+    assert out(page, "net") == "£26,133 shortfall"
+    assert_no_nan_or_infinity(page)
+
+
+def test_scenarios_save_list_open_and_delete(calculator):
+    page = calculator
+    fill_example(page)
+    page.fill("[data-scenario-name]", "Current team")
+    page.click("[data-command=save]")
+    wait_for_status(page, "Saved")
+    page.click("[data-command=clear]")
+    page.click("[data-command=preset]")
+    page.fill("[data-scenario-name]", "Lancashire")
+    page.click("[data-command=save]")
+    options = page.locator("[data-scenario-list] option").all_inner_texts()
+    assert "Current team" in options and "Lancashire" in options
+    keys = [k for k in page.evaluate("() => Object.keys(localStorage)") if "breakeven" in k]
+    assert len(keys) == 3  # two scenarios and the form as last typed
+    assert all(k.startswith("iom:") for k in keys)
+
+    page.reload()
+    open_calculator(page)
+    page.select_option("[data-scenario-list]", label="Current team")
+    page.click("[data-command=open]")
+    assert page.input_value("#iom-be-cohort") == "40"
+    assert page.input_value("#iom-be-staff-0-role") == "Police officer"
+    assert out(page, "totalCost") == "£180,000"
+    wait_for_status(page, "Opened")
+
+    page.select_option("[data-scenario-list]", label="Lancashire")
+    page.click("[data-command=delete]")
+    assert page.locator("[data-scenario-list] option").all_inner_texts() == [
+        "Choose a scenario",
+        "Current team",
+    ]
+
+
+def test_saving_needs_a_name(calculator, assert_no_axe_violations):
+    page = calculator
+    page.click("[data-command=save]")
+    error = page.locator("#iom-be-scenario-name-error")
+    assert error.is_visible() and "Enter a name" in error.inner_text()
+    assert page.locator("[data-scenario-name]").get_attribute("aria-invalid") == "true"
+    assert_no_axe_violations(page)
+
+
+def test_the_form_is_kept_as_typed_when_the_page_is_reopened(calculator):
+    page = calculator
+    fill_example(page)
+    page.click("[data-command=calculate]")
+    page.reload()
+    open_calculator(page)
+    assert page.input_value("#iom-be-cohort") == "40"
+    assert out(page, "totalCost") == "£180,000"
+
+
+def test_json_export_imports_back(calculator, tmp_path):
+    page = calculator
+    fill_example(page)
+    page.fill("[data-scenario-name]", "Export me")
+    page.click("[data-command=calculate]")
+    with page.expect_download() as download:
+        page.click("[data-command=export-json]")
+    assert download.value.suggested_filename == "iom-value-for-money-export-me.json"
+    doc = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert doc["format"] == "iom-breakeven" and doc["formatVersion"] == 1
+    assert doc["name"] == "Export me"
+    assert doc["inputs"]["cohort"] == "40"
+    assert doc["inputs"]["staff"][0] == {"role": "Police officer", "posts": "2", "cost": "40,000"}
+    assert doc["inputs"]["crimes"]["domestic-burglary"]["year"] == "2015/16"
+
+    page.click("[data-command=clear]")
+    assert page.input_value("#iom-be-cohort") == ""
+    page.set_input_files("[data-import-file]", download.value.path())
+    page.wait_for_function("() => document.getElementById('iom-be-cohort').value === '40'")
+    assert page.input_value("[data-scenario-name]") == "Export me"
+    assert out(page, "totalCost") == "£180,000"
+
+    bad = tmp_path / "not-a-scenario.json"
+    bad.write_text('{"format": "something-else"}', encoding="utf-8")
+    page.set_input_files("[data-import-file]", str(bad))
+    error = page.locator("#iom-be-import-error")
+    error.wait_for(state="visible")
+    assert "not a scenario downloaded from this page" in error.inner_text()
+    assert page.input_value("#iom-be-cohort") == "40"  # nothing replaced
+
+
+def test_csv_export_has_inputs_results_and_net_table(calculator):
+    page = calculator
+    fill_example(page)
+    page.click("[data-command=calculate]")
+    with page.expect_download() as download:
+        page.click("[data-command=export-csv]")
+    raw = open(download.value.path(), encoding="utf-8").read()
+    assert raw.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
+    assert rows[0] == ["Section", "Item", "Value", "Unit"]
+    table = {(r[0], r[1]): r[2] for r in rows[1:]}
+    assert table[("Inputs", "Number of offenders managed")] == "40"
+    assert table[("Inputs", "Domestic burglary: unit cost")] == "5000"
+    assert table[("Results", "Total cost")] == "180000"
+    assert table[("Results", "Offences to prevent to break even")] == "90"
+    assert float(table[("Results", "Reduction needed to break even")]) == pytest.approx(32.14)
+    assert table[("Results", "Net position at the expected reduction")] == "-40000"
+    assert table[("Net position by reduction", "At 100%")] == "380000"
+
+
+def test_without_javascript_the_form_reads_and_says_results_need_it(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    page.goto(PAGE)
+    assert page.locator("label[for=iom-be-cohort]").is_visible()
+    assert page.locator("#iom-be-cohort").is_visible()
+    assert page.locator("[data-no-js-results]").is_visible()
+    assert re.search(r"results need JavaScript", page.locator("[data-no-js-results]").inner_text())
+    assert page.locator("[data-command=calculate]").is_hidden()
+    assert page.locator("[data-command=save]").is_hidden()
+    context.close()
+
+
+def test_page_passes_axe_in_dark_scheme_with_results(page, assert_no_axe_violations):
+    page.emulate_media(color_scheme="dark")
+    open_calculator(page)
+    page.click("[data-command=preset]")
+    assert_no_axe_violations(page)
