@@ -304,8 +304,12 @@ def test_without_javascript_the_form_reads_and_says_results_need_it(browser, bas
     context.close()
 
 
-def test_page_passes_axe_in_dark_scheme_with_results(page, assert_no_axe_violations):
+def test_page_passes_axe_in_dark_scheme_with_results_and_errors(page, assert_no_axe_violations):
     page.emulate_media(color_scheme="dark")
     open_calculator(page)
     page.click("[data-command=preset]")
+    assert_no_axe_violations(page)
+    page.fill("#iom-be-cohort", "0")
+    page.click("[data-command=calculate]")
+    assert page.locator("[data-error-summary]").is_visible()
     assert_no_axe_violations(page)
