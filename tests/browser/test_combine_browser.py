@@ -1,0 +1,264 @@
+"""Combine agencies' answers: files made through the form, ratings side by side, consensus."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.browser.instrument_helpers import SA, open_form, wait_saved
+
+COMBINE = "assess/combine/"
+
+# What each agency rates; SA-1.1 is Red/Green/Amber (two levels apart), SA-1.2 one level apart.
+AGENCIES = {
+    "Police": {"sa-1-1": "red", "sa-1-2": "green", "sa-2-1": "amber"},
+    "Probation": {"sa-1-1": "green", "sa-1-2": "green", "sa-2-1": "amber"},
+    "Council": {"sa-1-1": "amber", "sa-1-2": "amber"},
+}
+
+
+def make_agency_files(page, folder: Path) -> list[Path]:
+    """Fill the Self Assessment once per agency through the form and download each as JSON."""
+    open_form(page, SA)
+    paths = []
+    for n, (agency, ratings) in enumerate(AGENCIES.items()):
+        if n:
+            page.click("[data-command=new]")
+        page.fill("#iom-about-partnership", "Northshire IOM")
+        page.fill("#iom-about-agency", agency)
+        page.fill("#iom-about-date", "2026-11-2" + str(n))
+        for item, rating in ratings.items():
+            page.check(f"#{item}-rating-{rating}")
+        page.fill("#sa-1-1-evidence", f"{agency} evidence for 1.1")
+        wait_saved(page)
+        with page.expect_download() as download:
+            page.click("[data-command=export-json]")
+        path = folder / f"{agency.lower()}.json"
+        Path(download.value.path()).replace(path)
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def agency_files(page, tmp_path) -> list[Path]:
+    return make_agency_files(page, tmp_path)
+
+
+def open_combine(page):
+    page.goto(COMBINE)
+    page.wait_for_function(
+        "() => document.querySelector('[data-module=iom-combine]')"
+        ".getAttribute('data-iom-init') === 'ready'"
+    )
+
+
+def add_files(page, paths):
+    page.set_input_files("#iom-combine-files", [str(p) for p in paths])
+    page.wait_for_function(
+        "() => /files added/.test(document.querySelector('[data-status]').textContent)"
+    )
+
+
+def agency_heads(page) -> list[str]:
+    return page.eval_on_selector_all("[data-ratings-head] th", "ths => ths.map(t => t.textContent)")
+
+
+def row_ratings(page, item_id: str) -> list[str]:
+    return page.eval_on_selector_all(
+        f'[data-item-row="{item_id}"] td[data-agency]', "tds => tds.map(td => td.dataset.rating)"
+    )
+
+
+def test_three_agencies_side_by_side_with_spread_and_flags(page, agency_files):
+    open_combine(page)
+    assert page.is_hidden("[data-results]")
+    add_files(page, agency_files)
+    assert page.is_visible("[data-results]")
+    assert page.is_hidden("[data-error-summary]")
+    heads = agency_heads(page)
+    assert heads[1:4] == ["Police", "Probation", "Council"]
+    assert row_ratings(page, "SA-1.1") == ["red", "green", "amber"]
+    assert row_ratings(page, "SA-1.2") == ["green", "green", "amber"]
+    assert row_ratings(page, "SA-2.1") == ["amber", "amber", ""]
+    # The word is in every cell, not only the colour.
+    assert page.inner_text('[data-item-row="SA-1.1"] td[data-agency="0"]') == "Red"
+    assert page.inner_text('[data-item-row="SA-2.1"] td[data-agency="2"]') == "Not rated"
+    spread = page.get_attribute('[data-item-row="SA-1.1"] [data-spread]', "data-spread")
+    assert spread == "2"
+    assert page.get_attribute('[data-item-row="SA-1.2"] [data-spread]', "data-spread") == "1"
+    assert page.get_attribute('[data-item-row="SA-2.1"] [data-spread]', "data-spread") == "0"
+    assert page.get_attribute('[data-item-row="SA-1.1"] [data-flags]', "data-flags") == "gap"
+    assert page.get_attribute('[data-item-row="SA-1.2"] [data-flags]', "data-flags") == ""
+    flagged = page.eval_on_selector_all(
+        "[data-disagree-item]", "lis => lis.map(li => li.dataset.disagreeItem)"
+    )
+    assert flagged == ["SA-1.1"]
+    summary = page.inner_text("[data-results-summary]")
+    assert "3 agencies, 12 elements, 1 where partners disagree" in summary
+    # Heatmap: one labelled SVG with a worded cell per agency and item.
+    cells = page.eval_on_selector_all(
+        "[data-heatmap] svg .iom-heatmap__cell text", "ts => ts.map(t => t.textContent)"
+    )
+    assert len(cells) == 36
+    assert cells[:3] == ["Red", "Green", "Amber"]
+    assert page.get_attribute("[data-heatmap] svg", "role") == "img"
+    # Evidence from every agency, side by side.
+    evidence = page.inner_text("#combine-sa-1-1")
+    for agency in AGENCIES:
+        assert f"{agency} evidence for 1.1" in evidence
+
+
+def test_consensus_is_exported_and_saved_as_an_assessment(page, agency_files):
+    open_combine(page)
+    add_files(page, agency_files)
+    page.select_option("#combine-sa-1-1-agreed", "amber")
+    page.fill("#combine-sa-1-1-note", "Health not yet on board; agreed Amber")
+    page.select_option("#combine-sa-1-2-agreed", "green")
+    assert "2 of 12 elements have an agreed rating" in page.inner_text("[data-agreed-count]")
+    page.fill("#iom-combine-name", "Northshire combined 2026")
+    page.fill("#iom-combine-lead", "Police")
+
+    with page.expect_download() as download:
+        page.click("[data-save] [data-command=export-json]")
+    doc = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert doc["format"] == "iom-assessment"
+    assert doc["instrument"]["id"] == "self-assessment-2010"
+    assert doc["name"] == "Northshire combined 2026"
+    assert doc["partnership"] == "Northshire IOM"
+    sa11 = doc["responses"]["SA-1.1"]
+    assert sa11["rating"] == "amber"
+    assert sa11["note"] == "Health not yet on board; agreed Amber"
+    assert sa11["evidence"].startswith("Agreed: Health not yet on board")
+    assert "Police: Police evidence for 1.1" in sa11["evidence"]
+    assert "Council: Council evidence for 1.1" in sa11["evidence"]
+    assert doc["responses"]["SA-1.2"]["rating"] == "green"
+    assert doc["responses"]["SA-2.1"]["rating"] is None
+    assert doc["combined"]["ratings"]["SA-1.1"] == ["red", "green", "amber"]
+    assert doc["combined"]["disagreements"] == ["SA-1.1"]
+    assert [a["name"] for a in doc["combined"]["agencies"]] == list(AGENCIES)
+
+    with page.expect_download() as download:
+        page.click("[data-save] [data-command=export-csv]")
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:6] == ["Section", "Id", "Item", "Police", "Probation", "Council"]
+    assert rows[0][-4:] == ["Spread (levels)", "Disagreement", "Agreed rating", "Note"]
+    by_id = {row[1]: row for row in rows[1:]}
+    assert by_id["SA-1.1"][3:6] == ["Red", "Green", "Amber"]
+    assert by_id["SA-1.1"][-4:] == [
+        "2",
+        "Ratings two or more levels apart",
+        "Amber",
+        "Health not yet on board; agreed Amber",
+    ]
+    assert by_id["SA-1.2"][-4:-1] == ["1", "No", "Green"]
+    assert len(rows) == 13
+
+    # Saved in this browser, it is an assessment of its own that opens on the form's page.
+    page.click("[data-save] [data-command=save]")
+    assert "Saved “Northshire combined 2026”" in page.inner_text("[data-save-status]")
+    open_form(page, SA)
+    assert page.input_value("#iom-about-name") == "Northshire combined 2026"
+    assert page.is_checked("#sa-1-1-rating-amber")
+    assert page.is_checked("#sa-1-2-rating-green")
+
+
+def test_mixed_and_corrupt_files_are_named_and_the_rest_combine(page, agency_files, tmp_path):
+    other = tmp_path / "kp-police.json"
+    other.write_text(
+        json.dumps(
+            {
+                "format": "iom-assessment",
+                "formatVersion": 1,
+                "instrument": {"id": "key-principles-2015", "version": "1.0"},
+                "agency": "Police",
+                "responses": {"KP-1.1": {"rating": "red"}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    corrupt = tmp_path / "health.json"
+    corrupt.write_text('{"format": "iom-assessment", "responses": {', encoding="utf-8")
+    bad_rating = tmp_path / "housing.json"
+    doc = json.loads(agency_files[0].read_text(encoding="utf-8"))
+    doc["agency"] = "Housing"
+    doc["responses"]["SA-1.1"]["rating"] = "purple"
+    bad_rating.write_text(json.dumps(doc), encoding="utf-8")
+
+    open_combine(page)
+    add_files(page, [agency_files[0], other, corrupt, agency_files[1], bad_rating, agency_files[2]])
+    summary = page.locator("[data-error-summary]")
+    assert summary.is_visible()
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-error-summary')")
+    assert summary.locator("[data-error-title]").inner_text() == "Some files could not be combined"
+    errors = summary.locator("[data-error-list] li").all_inner_texts()
+    assert errors == [
+        "“kp-police.json” is for a different assessment (key-principles-2015).",
+        "“health.json” cannot be read: it is not a JSON file, or it is damaged.",
+        "“housing.json”: SA-1.1 has “purple”, which is not one of this assessment’s ratings.",
+    ]
+    # The three good files still combine.
+    heads = agency_heads(page)
+    assert heads[1:4] == ["Police", "Probation", "Council"]
+    assert len(heads) == 6
+    assert row_ratings(page, "SA-1.1") == ["red", "green", "amber"]
+
+    # Removing the bad files clears the summary.
+    for name in ["kp-police.json", "health.json", "housing.json"]:
+        page.click(f'[data-command=remove-file]:has(span:text-is(" {name}"))')
+    assert page.is_hidden("[data-error-summary]")
+    assert len(page.locator("[data-file-list] li").all()) == 3
+
+    # Choosing the other assessment explicitly turns the tables: only the KP file combines.
+    page.set_input_files("#iom-combine-files", [str(other)])
+    page.select_option("#iom-combine-instrument", "key-principles-2015")
+    assert row_ratings(page, "KP-1.1") == ["red"]
+    errors = page.locator("[data-error-list] li").all_inner_texts()
+    assert len(errors) == 3
+    assert all("is for a different assessment (self-assessment-2010)" in e for e in errors)
+
+
+def test_drag_and_drop_adds_files(page, agency_files):
+    open_combine(page)
+    payload = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in agency_files[:2]]
+    page.evaluate(
+        """(files) => {
+            const transfer = new DataTransfer();
+            files.forEach(f => transfer.items.add(new File([f.text], f.name)));
+            const zone = document.querySelector('[data-dropzone]');
+            const init = {dataTransfer: transfer, bubbles: true, cancelable: true};
+            zone.dispatchEvent(new DragEvent('dragover', init));
+            zone.dispatchEvent(new DragEvent('drop', init));
+        }""",
+        payload,
+    )
+    page.wait_for_selector("[data-results]:not([hidden])")
+    assert row_ratings(page, "SA-1.1") == ["red", "green"]
+
+
+def test_combine_page_without_javascript_says_what_is_needed(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    page.goto(COMBINE)
+    assert page.is_visible("text=Combining files needs JavaScript")
+    assert page.is_hidden("#iom-combine-files")
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_combine_passes_axe_with_results_and_errors(
+    page, agency_files, tmp_path, assert_no_axe_violations, scheme
+):
+    page.emulate_media(color_scheme=scheme)
+    corrupt = tmp_path / "broken.json"
+    corrupt.write_text("not json", encoding="utf-8")
+    open_combine(page)
+    assert_no_axe_violations(page)
+    add_files(page, [*agency_files, corrupt])
+    page.select_option("#combine-sa-1-1-agreed", "amber")
+    assert page.is_visible("[data-error-summary]")
+    assert_no_axe_violations(page)
