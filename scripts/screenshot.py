@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/screenshot.py SITE_DIR OUT_DIR path [path …]
 
-Serves SITE_DIR on a free 127.0.0.1 port and writes OUT_DIR/<name>-{light,dark,mobile,print}.png.
+Serves SITE_DIR on a free 127.0.0.1 port and writes OUT_DIR/<name>-{light,dark,mobile,print}.png
+(whole pages) and OUT_DIR/<name>-top.png (the first screenful, easier to read at full size).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def main(site: str, out: str, paths: list[str]) -> None:
                         page.emulate_media(media="print")
                     page.wait_for_timeout(300)
                     page.screenshot(path=f"{out}/{name}-{view}.png", full_page=True)
+                    if view == "light":
+                        page.screenshot(path=f"{out}/{name}-top.png")
                     page.close()
                 print(f"{out}/{name}-*.png")
             browser.close()

@@ -134,6 +134,8 @@ def _build_dataclass(cls: Any, raw: Any, path: str, result: BuildResult) -> Any:
         value = build(hints[name], raw[name], key_path, result)
         if required and isinstance(value, str) and not value.strip():
             result.errors.append(f"{key_path}: required text is empty")
+        if required and isinstance(value, (list, dict)) and not value:
+            result.errors.append(f"{key_path}: required but empty")
         values[name] = value
     return cls(**values)
 

@@ -167,6 +167,7 @@ def test_syntax_error_and_content_error_in_other_file_are_reported_together():
         "data/principles-2015.yml: line 3, column 13: not valid YAML: "
         "mapping values are not allowed here",
         "data/self-assessment.yml: title: required but missing",
+        "data/self-assessment.yml: principles: required but empty",
     ]
 
 
@@ -196,3 +197,17 @@ def test_kind_rules_run_only_once_types_and_references_are_clean():
     assert caught.value.errors == [
         "data/principles-2015.yml: principles[0].elements[1].id: 'KP-1.7' should be 'KP-1.2'"
     ]
+
+
+def test_empty_required_list_is_an_error():
+    from dataclasses import dataclass
+
+    from macros.models.base import BuildResult, Point, build
+
+    @dataclass
+    class WithPoints:
+        points: list[Point]
+
+    result = BuildResult()
+    build(WithPoints, {"points": []}, "doc", result)
+    assert result.errors == ["doc.points: required but empty"]
