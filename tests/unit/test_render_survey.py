@@ -37,7 +37,9 @@ def content():
             "mode": "Online.",
             "sent_to": "Chairs",
             "respondents": 493,
-            "respondent_groups": [],
+            "respondent_groups": [
+                {"name": "IOM respondents", "description": "d", "source": SOURCE}
+            ],
             "summary": ["About it."],
             "source": SOURCE,
         },
