@@ -423,7 +423,9 @@
       var item = this.items[$item.getAttribute("data-focus-item")];
       var $radio = item && (item.$item.querySelector(".iom-rating__input:checked") || item.$radios[0]);
       if ($radio) {
+        // Instant navigation would handle the same-page link itself and drop the focus.
         event.preventDefault();
+        event.stopPropagation();
         item.$item.scrollIntoView({ block: "start" });
         $radio.focus();
       }
@@ -434,6 +436,7 @@
       var $field = document.getElementById($link.getAttribute("href").slice(1));
       if ($field) {
         event.preventDefault();
+        event.stopPropagation();
         $field.scrollIntoView({ block: "center" });
         $field.focus();
       }
