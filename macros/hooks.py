@@ -1,0 +1,48 @@
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): glossary tooltips on every page.
+
+Thin on purpose: the work is done by macros/abbreviations.py, which imports nothing from
+MkDocs and is unit-tested on its own.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+# MkDocs loads this file by path; make the `macros` package importable from the project root.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from macros.abbreviations import abbreviations_from_glossary, wrap_abbreviations  # noqa: E402
+from macros.models import glossary  # noqa: E402
+from macros.models.base import BuildResult, build  # noqa: E402
+from macros.render import Linker, anchor  # noqa: E402
+
+_abbreviations: dict = {}
+
+
+def on_config(config):
+    """Read data/glossary.yml once per build (the macros plugin validates it fully)."""
+    global _abbreviations
+    project = Path(config.config_file_path).parent
+    path = project / config.extra.get("iom_data_dir", "data") / "glossary.yml"
+    if not path.is_file():
+        _abbreviations = {}
+        return config
+    result = BuildResult()
+    doc = build(glossary.Document, yaml.safe_load(path.read_text(encoding="utf-8")), "", result)
+    if result.errors:
+        raise PluginError("data/glossary.yml:\n" + "\n".join(result.errors))
+    _abbreviations = abbreviations_from_glossary(doc, anchor)
+    return config
+
+
+def on_page_content(html, page, config, files):
+    linker = Linker(page.url, config.use_directory_urls)
+    return wrap_abbreviations(
+        html, _abbreviations, lambda fragment: linker.page(glossary.PAGE, fragment)
+    )
