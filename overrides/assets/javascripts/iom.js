@@ -108,6 +108,18 @@
   function start() {
     IOM.initAll(document);
   }
+
+  // Instant navigation intercepts the theme's "Skip to content" link and only scrolls, so
+  // keyboard focus would stay in the header; move focus to the target as a plain link would.
+  document.addEventListener("click", function (event) {
+    var $skip = event.target.closest ? event.target.closest(".md-skip") : null;
+    var $target = $skip && document.getElementById(decodeURIComponent($skip.hash.slice(1)));
+    if (!$target) return;
+    if (!$target.hasAttribute("tabindex")) $target.setAttribute("tabindex", "-1");
+    setTimeout(function () {
+      $target.focus();
+    }, 0);
+  });
   // Instant navigation swaps pages without reloading and announces it through document$;
   // under file:// document$ may never fire, so also start on DOMContentLoaded.
   if (window.document$ && typeof window.document$.subscribe === "function") {
