@@ -114,9 +114,6 @@ def check(doc: Document, content) -> list[str]:
             used_themes.setdefault(theme, []).append(f"{where}.themes[{j}]")
         if len(set(case.themes)) != len(case.themes):
             errors.append(f"{where}.themes: a theme is listed twice")
-        for name in ("partners", "themes", "principles", "what_was_done"):
-            if not getattr(case, name):
-                errors.append(f"{where}.{name}: needs at least one entry")
         for j, principle in enumerate(case.principles):
             if not PRINCIPLE_ID.fullmatch(principle):
                 errors.append(
