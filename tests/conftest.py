@@ -12,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+# The source documents: ../shared/seeds beside the checkout (as in CI), or IOM_SEEDS.
+SEEDS = Path(os.environ.get("IOM_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 
 def free_port() -> int:

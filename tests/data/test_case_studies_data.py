@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from macros.loader import load_raw
 from macros.validate import build_content
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
-SEEDS = Path(os.environ.get("IOM_SEEDS", "/work/shared/seeds"))
 SEED_FILES = {"ET-2018": "003_f454314f6e9682f8.txt", "EPG-2020": "002_280af00fc8528232.txt"}
 
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.loader import load_raw
 from macros.models.base import Point, Source
 from macros.validate import build_content
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
-SEED = Path(os.environ.get("IOM_SEEDS", "/work/shared/seeds")) / "002_280af00fc8528232.txt"
+SEED = SEEDS / "002_280af00fc8528232.txt"
 
 # The opening words of each of the ten findings, in the guide's order.
 FINDING_OPENINGS = [

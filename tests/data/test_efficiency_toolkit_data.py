@@ -4,18 +4,15 @@ key questions numbered in order, every item cited, and the transcribed text word
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.loader import load_raw
 from macros.models.base import Source
 from macros.validate import build_content
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
-SEEDS = Path(os.environ.get("IOM_SEEDS", "/work/shared/seeds"))
 SEED = "003_f454314f6e9682f8.txt"
 
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.loader import load_raw
 from macros.validate import build_content
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
-SEEDS = Path(os.environ.get("IOM_SEEDS", "/work/shared/seeds"))
 SEED_FILES = {
     "SAT-2010": "000_1c7252d396654d29.txt",
     "KP-2015": "001_538bf9ca126331f5.txt",

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.loader import load_raw
 from macros.models.base import Point, Source
 from macros.validate import build_content
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
-SEEDS = Path(os.environ.get("IOM_SEEDS", "/work/shared/seeds"))
 KP_SEED = SEEDS / "001_538bf9ca126331f5.txt"
 SAT_SEED = SEEDS / "000_1c7252d396654d29.txt"
 

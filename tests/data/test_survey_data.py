@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from macros.loader import load_raw
 from macros.models.survey_2011 import all_figures
 from macros.validate import build_content
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
-SEEDS = Path(os.environ.get("IOM_SEEDS", "/work/shared/seeds"))
 SURVEY_SEED = SEEDS / "004_1d7564c6f8c29ca9.txt"
 
 # Numbers in the source that are not findings: years, figure and phase numbers.

@@ -3,17 +3,15 @@ Lancashire preset carries the figures exactly as the Efficiency Toolkit (ET-2018
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.loader import load_raw
 from macros.validate import build_content
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
-SEED = Path(os.environ.get("IOM_SEEDS", "/work/shared/seeds")) / "003_f454314f6e9682f8.txt"
+SEED = SEEDS / "003_f454314f6e9682f8.txt"
 
 
 @pytest.fixture(scope="module")
