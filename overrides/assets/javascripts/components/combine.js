@@ -410,7 +410,8 @@
     var cellH = 26;
     var labelW = 96;
     var headH = 110;
-    var width = labelW + cellW * result.agencies.length + 8;
+    // Room on the right for the last agency's slanted name.
+    var width = labelW + cellW * result.agencies.length + 90;
     var height = headH + cellH * result.items.length + 4;
     var $svg = svg("svg", {
       class: "iom-heatmap__svg",

@@ -1,0 +1,382 @@
+/*
+ * Compare over time: pick an earlier and a later assessment of one instrument (saved in this
+ * browser, or files added for this visit) and show, per item and per section, what improved,
+ * stayed the same or declined, as a bar chart (inline SVG, counts written on the bars) and
+ * tables. Logic is in lib/merge.js (compare); every text shown comes from the page.
+ */
+(function () {
+  "use strict";
+  var IOM = (window.IOM = window.IOM || {});
+  IOM.components = IOM.components || {};
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var CHANGES = [
+    { key: "improved", change: "improved" },
+    { key: "unchanged", change: "unchanged" },
+    { key: "declined", change: "declined" },
+    { key: "notCompared", change: "not-compared" }
+  ];
+
+  function el(tag, className, text) {
+    var $el = document.createElement(tag);
+    if (className) $el.className = className;
+    if (text !== undefined && text !== null) $el.textContent = text;
+    return $el;
+  }
+
+  function svg(tag, attrs, text) {
+    var $el = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      $el.setAttribute(key, attrs[key]);
+    });
+    if (text !== undefined) $el.textContent = text;
+    return $el;
+  }
+
+  function empty($el) {
+    while ($el && $el.firstChild) $el.removeChild($el.firstChild);
+  }
+
+  function Compare($root) {
+    this.$root = $root;
+    this.moduleName = "iom-compare";
+  }
+
+  Compare.prototype.init = function () {
+    var $root = this.$root;
+    this.messages = {};
+    var $messages = $root.querySelectorAll(".iom-templates [data-message]");
+    for (var i = 0; i < $messages.length; i++) {
+      this.messages[$messages[i].getAttribute("data-message")] = $messages[i].textContent;
+    }
+    this.infos = {};
+    var $blocks = $root.querySelectorAll("[data-instrument-info]");
+    for (var b = 0; b < $blocks.length; b++) {
+      var info = JSON.parse($blocks[b].textContent);
+      this.infos[info.id] = info;
+    }
+    this.store = IOM.lib.store.open($root.getAttribute("data-storage-prefix"));
+    this.files = []; // {name, doc} added this visit, any instrument
+    this.$select = $root.querySelector("[data-instrument-select]");
+    this.$before = $root.querySelector('[data-pick="before"]');
+    this.$after = $root.querySelector('[data-pick="after"]');
+    this.$input = $root.querySelector("[data-compare-files]");
+    this.$status = $root.querySelector("[data-status]");
+    this.handleChange = this.handleChange.bind(this);
+    this.handleFiles = this.handleFiles.bind(this);
+    $root.addEventListener("change", this.handleChange);
+    this.$input.addEventListener("change", this.handleFiles);
+    this.chooseInstrument();
+    this.fillPickers(true);
+    this.update();
+    IOM.compareView = this; // for tests
+  };
+
+  Compare.prototype.t = function (key, values) {
+    var text = this.messages[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (match, name) {
+      return values && values[name] !== undefined ? String(values[name]) : match;
+    });
+  };
+
+  /** Start on the first instrument with two or more saved assessments, if any. */
+  Compare.prototype.chooseInstrument = function () {
+    if (this.$select.tagName !== "SELECT") return;
+    var ids = Object.keys(this.infos);
+    for (var i = 0; i < ids.length; i++) {
+      if (this.store.list(ids[i]).length >= 2) {
+        this.$select.value = ids[i];
+        return;
+      }
+    }
+  };
+
+  Compare.prototype.info = function () {
+    return this.infos[this.$select.value];
+  };
+
+  Compare.prototype.displayName = function (doc) {
+    var name = (typeof doc.name === "string" && doc.name.trim()) || (typeof doc.partnership === "string" && doc.partnership.trim());
+    return name || this.t("untitled");
+  };
+
+  function dateOf(doc) {
+    return (typeof doc.date === "string" && doc.date) || (typeof doc.updated === "string" ? doc.updated.slice(0, 10) : "");
+  }
+
+  /** Every assessment of the chosen instrument: saved ones, then files; oldest first. */
+  Compare.prototype.choices = function () {
+    var self = this;
+    var info = this.info();
+    var choices = [];
+    this.store.list(info.id).forEach(function (saved) {
+      choices.push({ value: "saved:" + saved.uid, doc: saved.doc, label: self.t("saved-option", { name: self.displayName(saved.doc), date: dateOf(saved.doc) || self.t("no-date") }) });
+    });
+    this.files.forEach(function (file, i) {
+      if (file.doc.instrument.id !== info.id) return;
+      choices.push({ value: "file:" + i, doc: file.doc, label: self.t("file-option", { name: self.displayName(file.doc), date: dateOf(file.doc) || self.t("no-date"), file: file.name }) });
+    });
+    choices.sort(function (a, b) {
+      return (dateOf(a.doc) + (a.doc.updated || "")).localeCompare(dateOf(b.doc) + (b.doc.updated || ""));
+    });
+    return choices;
+  };
+
+  /** Fill both lists; with `pickDefaults`, earlier = the oldest, later = the newest. */
+  Compare.prototype.fillPickers = function (pickDefaults) {
+    var self = this;
+    this.current = this.choices();
+    var keep = { before: this.$before.value, after: this.$after.value };
+    [this.$before, this.$after].forEach(function ($pick) {
+      empty($pick);
+      var $none = el("option", "", self.current.length ? self.t("choose") : self.t("none-saved"));
+      $none.value = "";
+      $pick.appendChild($none);
+      self.current.forEach(function (choice) {
+        var $option = el("option", "", choice.label);
+        $option.value = choice.value;
+        $pick.appendChild($option);
+      });
+    });
+    var has = function (value) {
+      return self.current.some(function (c) {
+        return c.value === value;
+      });
+    };
+    if (pickDefaults && this.current.length >= 2) {
+      this.$before.value = this.current[0].value;
+      this.$after.value = this.current[this.current.length - 1].value;
+    } else {
+      this.$before.value = has(keep.before) ? keep.before : "";
+      this.$after.value = has(keep.after) ? keep.after : "";
+    }
+  };
+
+  Compare.prototype.picked = function ($pick) {
+    for (var i = 0; i < this.current.length; i++) if (this.current[i].value === $pick.value) return this.current[i];
+    return null;
+  };
+
+  Compare.prototype.handleChange = function (event) {
+    if (event.target === this.$select) {
+      this.fillPickers(true);
+      this.update();
+    } else if (event.target === this.$before || event.target === this.$after) {
+      this.update();
+    }
+  };
+
+  Compare.prototype.handleFiles = function () {
+    var self = this;
+    var list = Array.prototype.slice.call(this.$input.files || []);
+    if (!list.length) return;
+    var MAX = IOM.lib.assessment.MAX_BYTES;
+    Promise.all(
+      list.map(function (file) {
+        return (file.size > MAX ? Promise.resolve("") : file.text()).then(function (text) {
+          return { name: file.name, size: file.size, text: text };
+        });
+      })
+    ).then(function (files) {
+      self.$input.value = "";
+      var sorted = IOM.lib.merge.sortFiles(files, self.infos, self.$select.value);
+      var firstNew = self.files.length;
+      sorted.accepted.forEach(function (file) {
+        self.files.push({ name: file.name, doc: file.doc });
+      });
+      self.fillPickers(false);
+      // Put new files where they are most useful: a lone new file becomes the later one.
+      var added = self.current.filter(function (c) {
+        var n = c.value.indexOf("file:") === 0 ? parseInt(c.value.slice(5), 10) : -1;
+        return n >= firstNew;
+      });
+      if (added.length >= 2) {
+        self.$before.value = added[0].value;
+        self.$after.value = added[added.length - 1].value;
+      } else if (added.length === 1) {
+        if (!self.$before.value) self.$before.value = added[0].value;
+        else self.$after.value = added[0].value;
+      }
+      self.showErrors(sorted.rejected);
+      self.$status.textContent = self.t("added", { count: sorted.accepted.length });
+      self.update();
+    });
+  };
+
+  Compare.prototype.showErrors = function (rejected) {
+    var self = this;
+    var $summary = this.$root.querySelector("[data-error-summary]");
+    var $list = $summary.querySelector("[data-error-list]");
+    empty($list);
+    rejected.forEach(function (file) {
+      file.errors.slice(0, 3).forEach(function (error) {
+        var values = { file: file.name };
+        Object.keys(error).forEach(function (key) {
+          values[key] = error[key];
+        });
+        var $li = el("li");
+        var $a = el("a", "", self.t("file-" + error.code, values));
+        $a.href = "#" + self.$input.id;
+        $li.appendChild($a);
+        $list.appendChild($li);
+      });
+    });
+    $summary.querySelector("[data-error-title]").textContent = this.t("error-title");
+    $summary.hidden = !rejected.length;
+    if (rejected.length) $summary.focus();
+  };
+
+  /* ---- results ---- */
+
+  Compare.prototype.update = function () {
+    var before = this.picked(this.$before);
+    var after = this.picked(this.$after);
+    var $results = this.$root.querySelector("[data-results]");
+    var $empty = this.$root.querySelector("[data-results-empty]");
+    var same = before && after && before.value === after.value;
+    if (!before || !after || same) {
+      this.result = null;
+      $results.hidden = true;
+      $empty.hidden = false;
+      if (same) $empty.textContent = this.t("same");
+      return;
+    }
+    var info = this.info();
+    this.result = IOM.lib.merge.compare(before.doc, after.doc, info);
+    $results.hidden = false;
+    $empty.hidden = true;
+    var total = this.result.total;
+    this.$root.querySelector("[data-results-summary]").textContent = this.t("summary", {
+      improved: total.improved,
+      unchanged: total.unchanged,
+      declined: total.declined,
+      notCompared: total.notCompared,
+      total: this.result.items.length,
+      noun: info.noun
+    });
+    this.renderChart(info);
+    this.renderSections();
+    this.renderItems(info, before, after);
+  };
+
+  Compare.prototype.label = function (info, value) {
+    if (value === null || value === undefined) return this.t("not-rated");
+    return info.labels[value] || value;
+  };
+
+  Compare.prototype.tone = function (info, value) {
+    if (value === null || value === undefined) return "none";
+    for (var i = 0; i < info.levels.length; i++) if (info.levels[i].value === value) return info.levels[i].tone;
+    return "grey";
+  };
+
+  Compare.prototype.renderChart = function (info) {
+    var self = this;
+    var $canvas = this.$root.querySelector("[data-chart]");
+    empty($canvas);
+    var sections = this.result.sections;
+    var barW = 600;
+    var rowH = 48;
+    var width = barW + 2;
+    var height = rowH * sections.length + 4;
+    var $svg = svg("svg", {
+      class: "iom-chart__svg",
+      viewBox: "0 0 " + width + " " + height,
+      width: width,
+      height: height,
+      role: "img",
+      "aria-label": this.t("chart-label", { noun: info.noun })
+    });
+    sections.forEach(function (section, row) {
+      var y = row * rowH;
+      var title = section.title.length > 90 ? section.title.slice(0, 89) + "…" : section.title;
+      $svg.appendChild(svg("text", { class: "iom-chart__label", x: 0, y: y + 15 }, title));
+      var count = section.improved + section.unchanged + section.declined + section.notCompared;
+      var x = 0;
+      CHANGES.forEach(function (c) {
+        var n = section[c.key];
+        if (!n) return;
+        var w = (barW * n) / count;
+        var $g = svg("g", { class: "iom-chart__segment iom-chart__segment--" + c.change });
+        $g.appendChild(svg("rect", { x: x, y: y + 20, width: w, height: 24 }));
+        // Words on the bar where they fit, else the count; the key and the table say the rest.
+        var words = n + " " + self.t(c.change).toLowerCase();
+        var label = w >= words.length * 7.5 + 8 ? words : w >= 16 ? String(n) : "";
+        if (label) $g.appendChild(svg("text", { x: x + w / 2, y: y + 37, "text-anchor": "middle" }, label));
+        $svg.appendChild($g);
+        x += w;
+      });
+    });
+    $canvas.appendChild($svg);
+    var $key = el("ul", "iom-chart__key");
+    CHANGES.forEach(function (c) {
+      var $li = el("li");
+      var $swatch = el("span", "iom-chart__swatch iom-chart__swatch--" + c.change);
+      $swatch.setAttribute("aria-hidden", "true");
+      $li.appendChild($swatch);
+      $li.appendChild(document.createTextNode(self.t(c.change)));
+      $key.appendChild($li);
+    });
+    $canvas.appendChild($key);
+  };
+
+  Compare.prototype.renderSections = function () {
+    var self = this;
+    var $body = this.$root.querySelector("[data-section-body]");
+    var $foot = this.$root.querySelector("[data-section-foot]");
+    empty($body);
+    empty($foot);
+    var row = function (title, counts, id) {
+      var $tr = el("tr");
+      $tr.setAttribute("data-section-row", id);
+      var $th = el("th", "", title);
+      $th.scope = "row";
+      $tr.appendChild($th);
+      CHANGES.forEach(function (c) {
+        var $td = el("td", "", String(counts[c.key]));
+        $td.setAttribute("data-count", c.change);
+        $tr.appendChild($td);
+      });
+      return $tr;
+    };
+    this.result.sections.forEach(function (section) {
+      $body.appendChild(row(section.title, section, section.id));
+    });
+    $foot.appendChild(row(self.t("all-sections"), this.result.total, ""));
+  };
+
+  Compare.prototype.renderItems = function (info, before, after) {
+    var self = this;
+    this.$root.querySelector("[data-item-caption]").textContent = this.t("item-caption", { noun: info.noun });
+    this.$root.querySelector('[data-col="before"]').textContent = this.t("col-before", { name: this.displayName(before.doc) });
+    this.$root.querySelector('[data-col="after"]').textContent = this.t("col-after", { name: this.displayName(after.doc) });
+    var $body = this.$root.querySelector("[data-item-body]");
+    empty($body);
+    this.result.items.forEach(function (item) {
+      var $tr = el("tr");
+      $tr.setAttribute("data-item-row", item.id);
+      $tr.setAttribute("data-change", item.change);
+      var $id = el("th", "", item.id);
+      $id.scope = "row";
+      $tr.appendChild($id);
+      $tr.appendChild(el("td", "", item.title));
+      [item.before, item.after].forEach(function (value) {
+        var $td = el("td");
+        $td.appendChild(el("span", "iom-level-tag iom-level-tag--" + self.tone(info, value), self.label(info, value)));
+        $tr.appendChild($td);
+      });
+      var arrow = { improved: "▲ ", declined: "▼ ", unchanged: "= ", "not-compared": "" }[item.change];
+      var $change = el("td");
+      var $word = el("span", "iom-change iom-change--" + item.change);
+      var $arrow = el("span", "", arrow);
+      $arrow.setAttribute("aria-hidden", "true");
+      $word.appendChild($arrow);
+      $word.appendChild(document.createTextNode(self.t(item.change)));
+      $change.appendChild($word);
+      $tr.appendChild($change);
+      $body.appendChild($tr);
+    });
+  };
+
+  IOM.components["iom-compare"] = Compare;
+})();
