@@ -88,7 +88,8 @@ def test_two_saved_assessments_are_compared_item_and_section(page, two_saved):
     }
     assert counts(page, "")["not-compared"] == "9"
     summary = page.inner_text("[data-results-summary]")
-    assert summary.startswith("1 improved, 1 unchanged, 1 declined, 9 not compared (of 12 elements)")
+    expected = "1 improved, 1 unchanged, 1 declined, 9 not compared (of 12 elements)"
+    assert summary.startswith(expected)
     assert page.get_attribute("[data-chart] svg", "role") == "img"
     assert page.locator("[data-chart] .iom-chart__segment").count() == 8
     # Swapping the two turns improvements into declines.
