@@ -146,6 +146,13 @@ def check(doc: Document, content) -> list[str]:
     for old, new in doc.replaces.items():
         if old in seen:
             errors.append(f"replaces.{old}: '{old}' is still an item of this version")
-        if new is not None and new not in seen:
-            errors.append(f"replaces.{old}: '{new}' is not an item of this version")
+        # Across versions the map may chain (A → B, then B → C): follow it to its end, which
+        # must be an item of this version or null.
+        end, visited = new, {old}
+        while end is not None and end not in seen and end in doc.replaces and end not in visited:
+            visited.add(end)
+            end = doc.replaces[end]
+        if end is not None and end not in seen:
+            loop = " (the chain of replaces loops)" if end in visited else ""
+            errors.append(f"replaces.{old}: '{new}' is not an item of this version{loop}")
     return errors

@@ -11,7 +11,7 @@ import pytest
 from macros.loader import load_raw
 from macros.render import Linker
 from macros.render.partnership import combine_view, compare_view, instrument_info, ordered_levels
-from macros.validate import build_content
+from macros.validate import ContentInvalid, build_content
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -166,3 +166,39 @@ def test_compare_view_has_two_labelled_pickers_and_tables(content):
     assert page.find("table", data_section_table="")
     assert page.find("table", data_item_table="")
     assert len(page.json_blocks) == 4
+
+
+def _fixture_raw_v2():
+    raw, errors = load_raw(FIXTURES / "partnership-v2")
+    assert not errors
+    return raw
+
+
+def test_replaces_may_chain_across_versions_to_a_current_item():
+    raw = _fixture_raw_v2()
+    instrument = raw["instruments/fixture-check"]
+    instrument["version"] = "3.0"
+    instrument["sections"][0]["items"][1] = {"id": "FC-1.4", "title": "Partners meet"}
+    instrument["replaces"]["FC-1.3"] = "FC-1.4"  # FC-1.2 → FC-1.3 → FC-1.4
+    content = build_content(raw, [])
+    info = instrument_info(content, None, content.docs["instruments/fixture-check"])
+    assert info["replaces"]["FC-1.2"] == "FC-1.3"
+
+
+@pytest.mark.parametrize(
+    ("replaces", "message"),
+    [
+        ({"FC-1.2": "FC-9.9"}, "replaces.FC-1.2: 'FC-9.9' is not an item of this version"),
+        (
+            {"FC-1.2": "FC-1.0", "FC-1.0": "FC-1.2"},
+            "replaces.FC-1.2: 'FC-1.0' is not an item of this version (the chain of replaces"
+            " loops)",
+        ),
+    ],
+)
+def test_replaces_that_lead_nowhere_fail_with_the_key_path(replaces, message):
+    raw = _fixture_raw_v2()
+    raw["instruments/fixture-check"]["replaces"] = replaces
+    with pytest.raises(ContentInvalid) as failure:
+        build_content(raw, [])
+    assert any(message in error for error in failure.value.errors), failure.value.errors
