@@ -201,7 +201,8 @@ def test_importing_an_older_file_lists_answers_from_an_earlier_version(page, tmp
     assert page.is_checked("#sa-1-1-rating-green")
     earlier = page.locator("[data-earlier]")
     assert earlier.is_visible()
-    assert "SA-0.1" in earlier.locator("[data-earlier-list]").inner_text()
+    listed = earlier.locator("[data-earlier-list]").inner_text()
+    assert listed == "SA-0.1 – Red (not an item of this form)"
     with page.expect_download() as download:
         page.click("[data-command=export-json]")
     saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))

@@ -219,7 +219,11 @@
     empty($list);
     summary.earlier.forEach(function (id) {
       var r = c.doc.responses[id] || {};
-      var $li = el("li", "", id + (r.rating ? " – " + (c.instrument.labels[r.rating] || r.rating) : ""));
+      var text = id + (r.rating ? " – " + (c.instrument.labels[r.rating] || r.rating) : "");
+      // Why it did not move, as lib/migrate.js recorded it.
+      var why = c.doc.earlier && c.doc.earlier[id];
+      if (why && c.messages["earlier-" + why.reason]) text += " (" + c.t("earlier-" + why.reason, { into: why.into }) + ")";
+      var $li = el("li", "", text);
       $list.appendChild($li);
     });
     $box.hidden = !summary.earlier.length;
