@@ -105,21 +105,37 @@
     return IOM.ready;
   };
 
-  function start() {
-    IOM.initAll(document);
-  }
+  // Instant navigation intercepts the theme's "Skip to content" link: it scrolls and may swap
+  // the page content, so keyboard focus would stay at the top. Move focus to the target, as a
+  // plain link would, once now and again after any swap.
+  var skipTargetId = null;
 
-  // Instant navigation intercepts the theme's "Skip to content" link and only scrolls, so
-  // keyboard focus would stay in the header; move focus to the target as a plain link would.
-  document.addEventListener("click", function (event) {
-    var $skip = event.target.closest ? event.target.closest(".md-skip") : null;
-    var $target = $skip && document.getElementById(decodeURIComponent($skip.hash.slice(1)));
+  function focusSkipTarget() {
+    var $target = skipTargetId && document.getElementById(skipTargetId);
     if (!$target) return;
     if (!$target.hasAttribute("tabindex")) $target.setAttribute("tabindex", "-1");
-    setTimeout(function () {
-      $target.focus();
-    }, 0);
-  });
+    $target.focus();
+  }
+
+  document.addEventListener(
+    "click",
+    function (event) {
+      var $skip = event.target.closest ? event.target.closest(".md-skip") : null;
+      if (!$skip) return;
+      skipTargetId = decodeURIComponent($skip.hash.slice(1));
+      setTimeout(focusSkipTarget, 0);
+      setTimeout(function () {
+        skipTargetId = null;
+      }, 2000);
+    },
+    true // capture: the theme's navigation handles the click before it bubbles
+  );
+
+  function start() {
+    IOM.initAll(document);
+    focusSkipTarget();
+  }
+
   // Instant navigation swaps pages without reloading and announces it through document$;
   // under file:// document$ may never fire, so also start on DOMContentLoaded.
   if (window.document$ && typeof window.document$.subscribe === "function") {
