@@ -64,3 +64,14 @@ def test_undefined_macro_name_fails_the_build(project_copy):
     result = _build(project_copy)
     assert result.returncode != 0
     assert "no_such_macro" in result.stderr
+
+
+def test_pages_link_only_their_own_area_stylesheets_and_one_bundle(built_site):
+    form = (built_site / "assess" / "self-assessment-2010" / "index.html").read_text()
+    home = (built_site / "index.html").read_text()
+    assert "assets/stylesheets/instrument.css" in form
+    assert "assets/stylesheets/instrument.css" not in home
+    assert "assets/stylesheets/calculator.css" not in form
+    bundle = form.split('data-iom-bundle="', 1)[1].split('"', 1)[0]
+    source = (built_site / "assets" / "javascripts" / bundle).read_text()
+    assert "IOM.components" in source and "\n  " not in source  # minified

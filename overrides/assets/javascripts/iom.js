@@ -70,7 +70,10 @@
   }
 
   function loadModule(name) {
-    var files = MODULE_SCRIPTS[name] || [];
+    // The build joins every script a page needs into one minified bundle and names it on
+    // the page content (macros/assets.py); without it, load the files one by one.
+    var $bundled = document.querySelector("[data-iom-bundle]");
+    var files = $bundled ? [$bundled.getAttribute("data-iom-bundle")] : MODULE_SCRIPTS[name] || [];
     return files.reduce(function (previous, file) {
       return previous.then(function () {
         return loadScript(file);

@@ -1,0 +1,122 @@
+"""Serve each page only the CSS and JavaScript it uses, minified and bundled at build time.
+
+Pure functions over text; macros/assets_hook.py wires them into the MkDocs build.
+
+- Stylesheets: `iom.css` (and anything else in `extra_css`) loads on every page. Each other
+  stylesheet in overrides/assets/stylesheets/ belongs to one area (instrument, calculator, …)
+  and is linked only from pages whose markup uses one of its `iom-` classes. The link goes
+  inside the page content (a body-ok `<link>`), because instant navigation swaps the content
+  but not the `<head>`.
+- Scripts: `iom.js` lists, in MODULE_SCRIPTS, the files each `data-module` needs. For each
+  page, the files of all its modules are joined, in order and without repeats, into one
+  minified bundle; the page content names it in `data-iom-bundle`. Each file inside a bundle
+  runs at most once per page life, even when instant navigation loads a second bundle that
+  repeats it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+
+import rcssmin
+import rjsmin
+
+_CLASS_IN_SELECTOR = re.compile(r"\.(iom-[A-Za-z0-9_-]+)")
+_CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+_DATA_MODULE = re.compile(r'\bdata-module="([^"]+)"')
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*"')
+_MANIFEST = re.compile(r"var MODULE_SCRIPTS = (\{.*?\n  \});", re.DOTALL)
+_COMMENTS = re.compile(r"/\*.*?\*/", re.DOTALL)
+_RULE_PRELUDE = re.compile(r"([^{}]+)\{")
+
+
+def stylesheet_selectors(css: str) -> set[frozenset[str]]:
+    """For each selector in a stylesheet, the set of our (`iom-`) classes it needs."""
+    selectors = set()
+    for selector_list in _RULE_PRELUDE.findall(_COMMENTS.sub("", css)):
+        for selector in selector_list.split(","):
+            classes = frozenset(_CLASS_IN_SELECTOR.findall(selector))
+            if classes:
+                selectors.add(classes)
+    return selectors
+
+
+def page_classes(html: str) -> set[str]:
+    """Every class name used in a page's markup."""
+    return {name for value in _CLASS_ATTRIBUTE.findall(html) for name in value.split()}
+
+
+def stylesheets_for(html: str, sheets: dict[str, set[frozenset[str]]]) -> list[str]:
+    """The area stylesheets (by name, sorted) with a selector whose classes the page all uses.
+
+    A sheet scoped to its area (`.iom-calculator .iom-button`) is not pulled in by a page that
+    only shares a generic class with it. Markup that scripts add lives inside a component
+    whose own classes are in the page, so its sheet is linked too.
+    """
+    used = page_classes(html)
+    return sorted(name for name, selectors in sheets.items() if any(s <= used for s in selectors))
+
+
+def page_modules(html: str) -> list[str]:
+    """The data-module names on a page, in document order, without repeats."""
+    return list(dict.fromkeys(_DATA_MODULE.findall(html)))
+
+
+def module_scripts(iom_js: str) -> dict[str, list[str]]:
+    """Read the MODULE_SCRIPTS manifest (a JSON-shaped object literal) out of iom.js."""
+    match = _MANIFEST.search(iom_js)
+    if not match:
+        raise ValueError("iom.js: cannot find 'var MODULE_SCRIPTS = {…};'")
+    try:
+        return json.loads(match.group(1))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"iom.js: MODULE_SCRIPTS must stay plain JSON: {error}") from error
+
+
+def bundle_files(modules: Iterable[str], manifest: dict[str, list[str]]) -> list[str]:
+    """The script files a set of modules needs, in the order declared, each once."""
+    files: list[str] = []
+    for module in modules:
+        if module not in manifest:
+            raise ValueError(f"data-module '{module}' is not listed in iom.js MODULE_SCRIPTS")
+        files.extend(f for f in manifest[module] if f not in files)
+    return files
+
+
+def bundle_name(files: list[str]) -> str:
+    """A stable file name for a bundle of these files, relative to assets/javascripts/."""
+    digest = hashlib.sha256("\n".join(files).encode("utf-8")).hexdigest()[:12]
+    return f"bundles/{digest}.js"
+
+
+def bundle_source(files: list[str], read: Callable[[str], str]) -> str:
+    """One minified script running each file once per page life (guarded by its name)."""
+    parts = ["window.__iomLoaded=window.__iomLoaded||{};"]
+    for name in files:
+        key = json.dumps(name)
+        parts.append(
+            f"if(!window.__iomLoaded[{key}]){{window.__iomLoaded[{key}]=1;\n{read(name)}\n}}"
+        )
+    return rjsmin.jsmin("\n".join(parts))
+
+
+def add_to_content(html: str, stylesheet_hrefs: list[str], bundle: str | None) -> str:
+    """Put the page's stylesheet links and bundle name at the start of its content."""
+    match = _ARTICLE.search(html)
+    if not match:
+        return html
+    attribute = f' data-iom-bundle="{bundle}"' if bundle else ""
+    links = "".join(f'<link rel="stylesheet" href="{href}">' for href in stylesheet_hrefs)
+    end = html.index(">", match.end()) + 1
+    return html[: match.end()] + attribute + html[match.end() : end] + links + html[end:]
+
+
+def minify_css(css: str) -> str:
+    return rcssmin.cssmin(css)
+
+
+def minify_js(js: str) -> str:
+    return rjsmin.jsmin(js)

@@ -1,0 +1,57 @@
+"""MkDocs hook: each page gets only the stylesheets and one script bundle it needs.
+
+Thin on purpose: the work is in macros/assets.py, which imports nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# MkDocs loads this file by path; make the `macros` package importable from the project root.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from macros import assets  # noqa: E402
+
+_STYLES = _ROOT / "overrides" / "assets" / "stylesheets"
+_SCRIPTS = _ROOT / "overrides" / "assets" / "javascripts"
+_state: dict = {}
+
+
+def on_config(config):
+    global_sheets = {Path(entry).name for entry in config["extra_css"]}
+    _state["sheets"] = {
+        path.stem: assets.stylesheet_selectors(path.read_text(encoding="utf-8"))
+        for path in sorted(_STYLES.glob("*.css"))
+        if path.name not in global_sheets
+    }
+    _state["manifest"] = assets.module_scripts((_SCRIPTS / "iom.js").read_text(encoding="utf-8"))
+    _state["bundles"] = {}
+    return config
+
+
+def on_post_page(output: str, page, config) -> str:
+    root = "../" * page.url.count("/")
+    sheets = assets.stylesheets_for(output, _state["sheets"])
+    hrefs = [f"{root}assets/stylesheets/{name}.css" for name in sheets]
+    files = assets.bundle_files(assets.page_modules(output), _state["manifest"])
+    bundle = assets.bundle_name(files) if files else None
+    if bundle:
+        _state["bundles"][bundle] = files
+    return assets.add_to_content(output, hrefs, bundle)
+
+
+def on_post_build(config) -> None:
+    site = Path(config["site_dir"])
+    for name, files in _state["bundles"].items():
+        target = site / "assets" / "javascripts" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = assets.bundle_source(files, lambda f: (_SCRIPTS / f).read_text(encoding="utf-8"))
+        target.write_text(source, encoding="utf-8")
+    for css in _STYLES.glob("*.css"):
+        built = site / "assets" / "stylesheets" / css.name
+        built.write_text(assets.minify_css(css.read_text(encoding="utf-8")), encoding="utf-8")
+    iom_js = site / "assets" / "javascripts" / "iom.js"
+    iom_js.write_text(assets.minify_js(iom_js.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,74 @@
+"""Per-page stylesheets and script bundles (macros/assets.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros import assets
+from tests.conftest import ROOT
+
+IOM_JS = """
+  var MODULE_SCRIPTS = {
+    "iom-a": ["lib/x.js", "components/a.js"],
+    "iom-b": ["lib/x.js", "lib/y.js", "components/b.js"]
+  };
+"""
+
+
+def test_manifest_is_read_from_iom_js():
+    assert assets.module_scripts(IOM_JS)["iom-b"] == ["lib/x.js", "lib/y.js", "components/b.js"]
+
+
+def test_the_real_manifest_parses_and_names_existing_files():
+    manifest = assets.module_scripts((ROOT / "overrides/assets/javascripts/iom.js").read_text())
+    for files in manifest.values():
+        for name in files:
+            assert (ROOT / "overrides/assets/javascripts" / name).is_file(), name
+
+
+def test_manifest_that_is_not_json_is_a_clear_error():
+    with pytest.raises(ValueError, match="must stay plain JSON"):
+        assets.module_scripts(IOM_JS.replace('"iom-a"', "iomA"))
+
+
+def test_bundle_joins_files_in_declared_order_without_repeats():
+    manifest = assets.module_scripts(IOM_JS)
+    files = assets.bundle_files(["iom-b", "iom-a"], manifest)
+    assert files == ["lib/x.js", "lib/y.js", "components/b.js", "components/a.js"]
+
+
+def test_unknown_module_on_a_page_fails_the_build():
+    with pytest.raises(ValueError, match="'iom-z' is not listed"):
+        assets.bundle_files(["iom-z"], assets.module_scripts(IOM_JS))
+
+
+def test_bundle_runs_each_file_once_and_is_minified():
+    source = assets.bundle_source(["lib/x.js"], lambda name: "/* why */\nvar  x = 1;\n")
+    assert 'window.__iomLoaded["lib/x.js"]' in source
+    assert "why" not in source and "var x=1" in source
+
+
+def test_bundle_name_depends_on_the_files():
+    assert assets.bundle_name(["a.js"]) != assets.bundle_name(["a.js", "b.js"])
+    assert assets.bundle_name(["a.js"]).startswith("bundles/")
+
+
+def test_scoped_stylesheet_is_not_pulled_in_by_a_shared_generic_class():
+    sheets = {
+        "calculator": assets.stylesheet_selectors(".iom-calc .iom-button { color: red }"),
+        "instrument": assets.stylesheet_selectors(
+            "/* .iom-ignored */ .iom-form, .iom-x { } @media print { .iom-form__item { } }"
+        ),
+    }
+    html = '<form class="iom-form"><button class="iom-button">Go</button></form>'
+    assert assets.stylesheets_for(html, sheets) == ["instrument"]
+    assert frozenset({"iom-ignored"}) not in sheets["instrument"]
+
+
+def test_links_and_bundle_go_at_the_start_of_the_content():
+    html = '<head></head><article class="md-content__inner md-typeset"><h1>T</h1></article>'
+    out = assets.add_to_content(html, ["../assets/stylesheets/x.css"], "bundles/abc.js")
+    assert (
+        '<article class="md-content__inner md-typeset" data-iom-bundle="bundles/abc.js">'
+        '<link rel="stylesheet" href="../assets/stylesheets/x.css"><h1>T</h1>'
+    ) in out
