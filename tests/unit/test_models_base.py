@@ -202,7 +202,7 @@ def test_kind_rules_run_only_once_types_and_references_are_clean():
 def test_empty_required_list_is_an_error():
     from dataclasses import dataclass
 
-    from macros.models.base import BuildResult, Point, build
+    from macros.models.base import BuildResult, build
 
     @dataclass
     class WithPoints:
