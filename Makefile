@@ -25,12 +25,14 @@ build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
 # Debian packages the tests need: chromium (stands in for Playwright's browser download, which
-# cannot run here), Java for the Nu HTML checker, npm to fetch that checker. Only what is missing.
+# cannot run here), Java for the Nu HTML checker, npm to fetch that checker, LibreOffice to open
+# our CSV exports in a real spreadsheet. Only what is missing is installed.
 system-packages:
 	@missing=""; \
 	if [ -n "$(CHROMIUM)" ] && [ ! -x "$(CHROMIUM)" ]; then missing="chromium"; fi; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing Debian packages:$$missing"; \

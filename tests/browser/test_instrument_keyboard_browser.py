@@ -1,6 +1,9 @@
-"""An assessment can be completed with the keyboard alone."""
+"""An assessment can be completed, downloaded and imported again with the keyboard alone."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from tests.browser.instrument_helpers import current_doc, open_form
 
@@ -62,6 +65,26 @@ def test_keyboard_only_completion(page):
     assert action["owner"] == "Team lead"
     assert action["due"] == "2027-01-31"
     assert action["status"] == "in-progress"
+
+    # Download it, start afresh and import it back, still with the keyboard alone.
+    tab_to(page, "export-json")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert exported["responses"]["SA-1.1"]["evidence"] == "Typed evidence"
+    tab_to(page, "new")
+    page.keyboard.press("Enter")
+    fresh = current_doc(page).get("responses", {})
+    assert not fresh.get("SA-1.1", {}).get("rating")
+    tab_to(page, "iom-import-file")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(download.value.path())
+    tab_to(page, "import-new", limit=40)
+    page.keyboard.press("Enter")
+    imported = current_doc(page)
+    assert imported["partnership"] == "Keyboard IOM"
+    assert imported["responses"]["SA-1.1"] == r
 
 
 def test_focus_is_visible_on_controls(page):
