@@ -35,3 +35,27 @@ def test_offline_build_names_no_other_host_in_script_or_style_tags(offline_site)
     for html in offline_site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert 'src="http' not in text and "unpkg.com" not in text, html.name
+
+
+def test_offline_form_saves_and_restores_answers_from_disk(page, offline_site):
+    form = (offline_site / "assess" / "self-assessment-2010.html").as_uri()
+    page.goto(form)
+    page.wait_for_selector("[data-module=iom-instrument][data-iom-init=ready]")
+    page.check("#sa-1-1-rating-amber")
+    page.fill("#sa-1-1-evidence", "Written offline")
+    page.wait_for_function(
+        "() => /Saved in this browser/"
+        ".test(document.querySelector('.iom-manage [data-status]').textContent)"
+    )
+    page.reload()
+    page.wait_for_selector("[data-module=iom-instrument][data-iom-init=ready]")
+    assert page.is_checked("#sa-1-1-rating-amber")
+    assert page.input_value("#sa-1-1-evidence") == "Written offline"
+
+
+def test_offline_calculator_works_from_disk(page, offline_site):
+    page.goto((offline_site / "value-for-money.html").as_uri())
+    page.wait_for_selector("[data-module=iom-breakeven][data-iom-init=ready]")
+    page.click("[data-command=preset][data-preset-key=lancashire]")
+    net = page.locator("[data-out=net]").inner_text().strip()
+    assert net == "£26,133 shortfall"
