@@ -126,6 +126,7 @@
       var $skip = event.target.closest ? event.target.closest(".md-skip") : null;
       if (!$skip) return;
       skipTargetId = decodeURIComponent($skip.hash.slice(1));
+      focusSkipTarget();
       setTimeout(focusSkipTarget, 0);
       setTimeout(function () {
         skipTargetId = null;
