@@ -10,6 +10,9 @@ from typing import Any
 
 import yaml
 
+# libyaml's safe loader is about ten times faster; the pure-Python one gives the same result.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def file_key(data_dir: Path, path: Path) -> str:
     """The key a data file is known by: its path below data/ without `.yml`."""
@@ -28,10 +31,19 @@ def load_raw(data_dir: Path) -> tuple[dict[str, Any], list[str]]:
             errors.append(f"{shown}: cannot be read: {exc}")
             continue
         try:
-            raw[file_key(data_dir, path)] = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            errors.append(f"{shown}:{where}: not valid YAML: {problem}")
+            raw[file_key(data_dir, path)] = yaml.load(text, Loader=SAFE_LOADER)
+        except yaml.YAMLError:
+            errors.append(_yaml_problem(shown, text))
     return raw, errors
+
+
+def _yaml_problem(shown: str, text: str) -> str:
+    """The pure-Python parser's wording of a YAML error (clearer than libyaml's)."""
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        return f"{shown}:{where}: not valid YAML: {problem}"
+    return f"{shown}: not valid YAML"

@@ -46,7 +46,7 @@ KEY_PAGES = {
 }
 FORM_PAGES = [k for k in KEY_PAGES if k.endswith("form")]
 OUR_ASSETS = re.compile(
-    r"/assets/(javascripts/(iom\.js|lib/|components/)|stylesheets/(?!main|palette))"
+    r"/assets/(javascripts/(iom\.js|lib/|components/|bundles/)|stylesheets/(?!main|palette))"
 )
 BUDGET_EXTRA_BYTES = 25 * 1024
 BUDGET_FORM_ASSETS = 15 * 1024
@@ -103,7 +103,7 @@ def mkdocs_build(
 ) -> float:
     """Build once; return wall-clock seconds."""
     env = {**os.environ, "SITE_DIR": str(site), "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
-    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config]
+    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)]
     if strict:
         args.insert(4, "--strict")
     start = time.perf_counter()

@@ -10,12 +10,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# Compiling the templates is most of what the macros cost a build; keep the compiled code
+# between builds (Jinja checks each template's modification time, so edits are picked up).
+BYTECODE_CACHE = TEMPLATES.parent.parent / ".cache" / "jinja"
+BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
 
 _env = Environment(
     loader=FileSystemLoader(TEMPLATES),
+    bytecode_cache=FileSystemBytecodeCache(str(BYTECODE_CACHE)),
     autoescape=select_autoescape(default=True, default_for_string=True),
     undefined=StrictUndefined,
     trim_blocks=True,
