@@ -15,26 +15,23 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as `python scripts/bench.py`
+    sys.path.insert(0, str(ROOT))
+
+from scripts import static_server  # noqa: E402
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROME_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROME_ARGS = static_server.CHROME_ARGS
 KEY_PAGES = {
     "home": "",
     "principles": "principles/",
@@ -88,12 +85,6 @@ COMBINE_50_JS = """() => {
         }"""
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def mkdocs_build(
     project: Path,
     site: Path,
@@ -122,21 +113,7 @@ def median_build(project: Path, config: str, runs: int, **kwargs) -> float:
 
 
 def serve(site: Path):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-        cwd=site,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return process, url
-        except OSError:
-            time.sleep(0.05)
-    raise SystemExit("server did not start")
+    return static_server.start(site)
 
 
 def page_weight(browser, url: str) -> dict:

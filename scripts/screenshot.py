@@ -9,46 +9,26 @@ Serves SITE_DIR on a free 127.0.0.1 port and writes OUT_DIR/<name>-{light,dark,m
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+if __package__ in (None, ""):  # run as `python scripts/screenshot.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts import static_server  # noqa: E402
 
 
 def main(site: str, out: str, paths: list[str]) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-        cwd=site,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.05)
+    server, base = static_server.start(site)
     Path(out).mkdir(parents=True, exist_ok=True)
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium or None, args=ARGS)
+            browser = p.chromium.launch(
+                executable_path=chromium or None, args=static_server.CHROME_ARGS
+            )
             views = {
                 "light": dict(viewport={"width": 1280, "height": 900}, color_scheme="light"),
                 "dark": dict(viewport={"width": 1280, "height": 900}, color_scheme="dark"),

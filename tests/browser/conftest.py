@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from scripts import static_server
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -18,22 +16,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 @pytest.fixture(scope="session")
 def site_server(built_site, site_port):
     """`python -m http.server` on the site_url port; only this process is stopped afterwards."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(site_port), "--bind", "127.0.0.1"],
-        cwd=built_site,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{site_port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.05)
-    else:
-        process.kill()
-        raise RuntimeError("the test server did not start")
+    process, url = static_server.start(built_site, site_port)
     yield url
     process.terminate()
     process.wait(timeout=10)
@@ -47,14 +30,7 @@ def base_url(site_server):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
-    launch = {**browser_type_launch_args, "args": args}
+    launch = {**browser_type_launch_args, "args": static_server.CHROME_ARGS}
     if CHROMIUM:  # empty CHROMIUM: use Playwright's own browser (`playwright install chromium`)
         launch["executable_path"] = CHROMIUM
     return launch
