@@ -9,6 +9,7 @@ that must exist elsewhere in the content; they are collected for the validator.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -115,8 +116,7 @@ def _build_dataclass(cls: Any, raw: Any, path: str, result: BuildResult) -> Any:
     if not isinstance(raw, dict):
         result.errors.append(f"{path or '(top)'}: expected a mapping, got {_describe(raw)}")
         raw = {}
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _shape(cls)
     for unknown in sorted(set(map(str, raw)) - set(fields)):
         known = ", ".join(fields)
         result.errors.append(f"{_join(path, unknown)}: unknown key (expected one of: {known})")
@@ -138,6 +138,12 @@ def _build_dataclass(cls: Any, raw: Any, path: str, result: BuildResult) -> Any:
             result.errors.append(f"{key_path}: required but empty")
         values[name] = value
     return cls(**values)
+
+
+@functools.cache
+def _shape(cls: Any) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """A dataclass's resolved type hints and fields (resolving hints is slow; do it once)."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
 
 
 def _empty(tp: Any) -> Any:
