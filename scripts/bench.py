@@ -113,7 +113,7 @@ def median_build(project: Path, config: str, runs: int, **kwargs) -> float:
 
 
 def serve(site: Path):
-    return static_server.start(site)
+    return static_server.start(site, compress=True)
 
 
 def page_weight(browser, url: str) -> dict:
