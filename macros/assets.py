@@ -11,7 +11,8 @@ Pure functions over text; macros/assets_hook.py wires them into the MkDocs build
   page, the files of all its modules are joined, in order and without repeats, into one
   minified bundle; the page content names it in `data-iom-bundle`. Each file inside a bundle
   runs at most once per page life, even when instant navigation loads a second bundle that
-  repeats it.
+  repeats it. Every module also gets a bundle of its own (`bundles/part-<module>.js`) for
+  code loaded only when needed (`IOM.loadPart`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import rjsmin
 _CLASS_IN_SELECTOR = re.compile(r"\.(iom-[A-Za-z0-9_-]+)")
 _CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 _DATA_MODULE = re.compile(r'\bdata-module="([^"]+)"')
+_START_TAG_WITH_MODULE = re.compile(r'<[a-z][^>]*\bdata-module="[^"]+"[^>]*>')
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*"')
 _MANIFEST = re.compile(r"var MODULE_SCRIPTS = (\{.*?\n  \});", re.DOTALL)
 _COMMENTS = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -61,8 +63,16 @@ def stylesheets_for(html: str, sheets: dict[str, set[frozenset[str]]]) -> list[s
 
 
 def page_modules(html: str) -> list[str]:
-    """The data-module names on a page, in document order, without repeats."""
-    return list(dict.fromkeys(_DATA_MODULE.findall(html)))
+    """The data-module names a page starts with, in document order, without repeats.
+
+    Roots marked data-load="on-use" load their own part when first used, so they are left
+    out of the page's bundle.
+    """
+    names = []
+    for tag in _START_TAG_WITH_MODULE.findall(html):
+        if 'data-load="on-use"' not in tag:
+            names.extend(_DATA_MODULE.findall(tag))
+    return list(dict.fromkeys(names))
 
 
 def module_scripts(iom_js: str) -> dict[str, list[str]]:

@@ -45,7 +45,9 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_build(config) -> None:
     site = Path(config["site_dir"])
-    for name, files in _state["bundles"].items():
+    # A bundle per module too, for parts loaded on demand (IOM.loadPart in iom.js).
+    parts = {f"bundles/part-{module}.js": files for module, files in _state["manifest"].items()}
+    for name, files in {**_state["bundles"], **parts}.items():
         target = site / "assets" / "javascripts" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         source = assets.bundle_source(files, lambda f: (_SCRIPTS / f).read_text(encoding="utf-8"))

@@ -368,3 +368,12 @@ def test_bad_import_shows_its_error_and_changes_nothing(page, case, assert_no_ax
     expect(page.locator("#sa-1-1-rating-red")).to_be_checked()
     if case in ("bad-values", "other-instrument"):
         assert_no_axe_violations(page)
+
+
+def test_download_and_import_code_loads_only_when_first_used(page):
+    open_form(page)
+    loaded = "() => !!(IOM.instrumentParts && IOM.instrumentParts.transfer)"
+    assert not page.evaluate(loaded), "export/import code should not load with the page"
+    name, data = download(page, "export-json")
+    assert name.endswith(".json") and json.loads(data)["format"] == "iom-assessment"
+    assert page.evaluate(loaded)

@@ -72,3 +72,12 @@ def test_links_and_bundle_go_at_the_start_of_the_content():
         '<article class="md-content__inner md-typeset" data-iom-bundle="bundles/abc.js">'
         '<link rel="stylesheet" href="../assets/stylesheets/x.css"><h1>T</h1>'
     ) in out
+
+
+def test_components_loaded_on_use_stay_out_of_the_page_bundle():
+    html = (
+        '<div data-module="iom-a"></div>'
+        '<div class="x" data-module="iom-b" data-load="on-use"></div>'
+        '<div data-module="iom-a"></div>'
+    )
+    assert assets.page_modules(html) == ["iom-a"]

@@ -19,14 +19,13 @@
     "iom-filter": ["components/filter.js"],
     "iom-glossary": ["components/glossary.js"],
     "iom-instrument": [
-      "lib/csv.js",
       "lib/store.js",
       "lib/assessment.js",
       "lib/migrate.js",
       "components/instrument-summary.js",
-      "components/instrument-transfer.js",
       "components/instrument.js"
     ],
+    "iom-instrument-transfer": ["lib/csv.js", "components/instrument-transfer.js"],
     "iom-combine": [
       "lib/csv.js",
       "lib/store.js",
@@ -81,11 +80,30 @@
     }, Promise.resolve());
   }
 
+  /**
+   * Load a module's scripts on demand, not for a root on the page: for code only some users
+   * need, such as downloads and import on the assessment forms. Returns a Promise.
+   */
+  IOM.loadPart = function (name) {
+    var bundled = document.querySelector("[data-iom-bundle]");
+    var files = bundled ? ["bundles/part-" + name + ".js"] : MODULE_SCRIPTS[name] || [];
+    return files.reduce(function (previous, file) {
+      return previous.then(function () {
+        return loadScript(file);
+      });
+    }, Promise.resolve());
+  };
+
   function startRoot($root) {
     var name = $root.getAttribute("data-module");
     if ($root.hasAttribute("data-iom-init")) return Promise.resolve();
+    if ($root.getAttribute("data-load") === "on-use") return waitForUse($root, name);
     $root.setAttribute("data-iom-init", "loading");
-    return loadModule(name)
+    return startComponent(loadModule(name), $root, name);
+  }
+
+  function startComponent(loading, $root, name) {
+    return loading
       .then(function () {
         var Component = IOM.components[name];
         if (!Component) throw new Error("No component registered for " + name);
@@ -97,6 +115,38 @@
         $root.setAttribute("data-iom-init", "failed");
         if (window.console) console.error("[iom] " + name + ":", error);
       });
+  }
+
+  /*
+   * data-load="on-use": a component few visitors need (such as "Clear all my data") loads
+   * when someone first focuses or presses inside it. A click that arrives while it loads is
+   * held and replayed once the component is ready, so nothing the user does is lost.
+   */
+  function waitForUse($root, name) {
+    var started = null;
+    var $heldClick = null;
+    $root.setAttribute("data-iom-init", "waiting");
+
+    function handleFirstUse(event) {
+      if (event.type === "click" && $root.getAttribute("data-iom-init") !== "ready") {
+        event.preventDefault();
+        event.stopPropagation();
+        $heldClick = event.target;
+      }
+      if (started) return;
+      $root.setAttribute("data-iom-init", "loading");
+      started = startComponent(IOM.loadPart(name), $root, name).then(function () {
+        ["focusin", "pointerdown", "click"].forEach(function (type) {
+          $root.removeEventListener(type, handleFirstUse, true);
+        });
+        if ($heldClick) $heldClick.click();
+      });
+    }
+
+    ["focusin", "pointerdown", "click"].forEach(function (type) {
+      $root.addEventListener(type, handleFirstUse, true);
+    });
+    return Promise.resolve();
   }
 
   /** Start every component under root that is not started yet. Safe to call repeatedly. */

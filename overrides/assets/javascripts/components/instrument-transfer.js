@@ -13,6 +13,7 @@
     this.pending = null;
     this.$file = component.$root.querySelector("[data-import-file]");
     if (this.$file) this.$file.addEventListener("change", this.handleFile.bind(this));
+    // (A file chosen before this part loaded is handed over by instrument.js.)
   }
 
   Transfer.prototype.baseName = function () {

@@ -41,7 +41,19 @@
     window.addEventListener("pageshow", this.handlePageShow);
     document.addEventListener("iom:data-cleared", this.handleCleared);
 
-    this.transfer = IOM.instrumentParts.transfer ? new IOM.instrumentParts.transfer(this) : null;
+    // Downloads and import load on first use (most visits only rate), keeping the page light.
+    this.transfer = null;
+    this.transferLoading = null;
+    var preload = this.withTransfer.bind(this, function () {});
+    var $transfer = this.$root.querySelectorAll("[data-transfer]");
+    for (var t = 0; t < $transfer.length; t++) {
+      $transfer[t].addEventListener("focusin", preload);
+      $transfer[t].addEventListener("pointerdown", preload);
+    }
+    var $file = this.$root.querySelector("[data-import-file]");
+    if ($file) {
+      $file.addEventListener("change", this.handleImportFile.bind(this));
+    }
     this.openCurrent();
     IOM.instruments = IOM.instruments || {};
     IOM.instruments[this.instrument.id] = this; // for tests and the benchmark
@@ -403,6 +415,33 @@
 
   /* ---- commands ---- */
 
+  /** Run `use(transfer)` once the downloads-and-import part has loaded (at most once). */
+  Instrument.prototype.withTransfer = function (use) {
+    var self = this;
+    if (!this.transferLoading) {
+      this.transferLoading = (IOM.instrumentParts.transfer
+        ? Promise.resolve()
+        : IOM.loadPart("iom-instrument-transfer")
+      ).then(function () {
+        self.transfer = new IOM.instrumentParts.transfer(self);
+        return self.transfer;
+      });
+      this.transferLoading.catch(function (error) {
+        self.transferLoading = null; // let a later click try again
+        if (window.console) console.error("[iom] downloads and import:", error);
+      });
+    }
+    return this.transferLoading.then(use);
+  };
+
+  /** A file chosen before the part had loaded: hand it over once it has. */
+  Instrument.prototype.handleImportFile = function () {
+    var loaded = !!this.transfer;
+    this.withTransfer(function (transfer) {
+      if (!loaded) transfer.handleFile();
+    });
+  };
+
   Instrument.prototype.handleClick = function (event) {
     var $button = event.target.closest("[data-command]");
     if ($button && this.$root.contains($button)) {
@@ -411,9 +450,10 @@
       if (handler) {
         event.preventDefault();
         handler.call(this, $button);
-      } else if (this.transfer && this.transfer.commands[command]) {
-        event.preventDefault();
-        this.transfer.commands[command].call(this.transfer, $button);
+      } else {
+        this.withTransfer(function (transfer) {
+          if (transfer.commands[command]) transfer.commands[command].call(transfer, $button);
+        });
       }
       return;
     }
