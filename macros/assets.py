@@ -124,6 +124,14 @@ def add_to_content(html: str, stylesheet_hrefs: list[str], bundle: str | None) -
     return html[: match.end()] + attribute + html[match.end() : end] + links + html[end:]
 
 
+def without_manifest(iom_js: str) -> str:
+    """iom.js for the built site: every page there names its bundle, so the per-file
+    manifest (only needed when scripts load one by one) is dropped to save bytes."""
+    if not _MANIFEST.search(iom_js):
+        raise ValueError("iom.js: cannot find 'var MODULE_SCRIPTS = {…};'")
+    return _MANIFEST.sub("var MODULE_SCRIPTS = {};", iom_js, count=1)
+
+
 def minify_css(css: str) -> str:
     return rcssmin.cssmin(css)
 

@@ -56,4 +56,5 @@ def on_post_build(config) -> None:
         built = site / "assets" / "stylesheets" / css.name
         built.write_text(assets.minify_css(css.read_text(encoding="utf-8")), encoding="utf-8")
     iom_js = site / "assets" / "javascripts" / "iom.js"
-    iom_js.write_text(assets.minify_js(iom_js.read_text(encoding="utf-8")), encoding="utf-8")
+    built = assets.without_manifest(iom_js.read_text(encoding="utf-8"))
+    iom_js.write_text(assets.minify_js(built), encoding="utf-8")

@@ -81,3 +81,8 @@ def test_components_loaded_on_use_stay_out_of_the_page_bundle():
         '<div data-module="iom-a"></div>'
     )
     assert assets.page_modules(html) == ["iom-a"]
+
+
+def test_built_iom_js_drops_the_per_file_manifest():
+    built = assets.without_manifest(IOM_JS)
+    assert "components/a.js" not in built and "var MODULE_SCRIPTS = {};" in built
