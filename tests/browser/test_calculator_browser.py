@@ -188,7 +188,7 @@ def test_lancashire_preset_loads_the_case_study_figures(calculator):
     assert_no_nan_or_infinity(page)
 
 
-def test_scenarios_save_list_open_and_delete(calculator):
+def test_scenarios_save_list_open_and_delete(calculator, assert_no_axe_violations):
     page = calculator
     fill_example(page)
     page.fill("[data-scenario-name]", "Current team")
@@ -215,6 +215,14 @@ def test_scenarios_save_list_open_and_delete(calculator):
 
     page.select_option("[data-scenario-list]", label="Lancashire")
     page.click("[data-command=delete]")
+    # Nothing goes until the user confirms; Cancel keeps it.
+    assert page.locator("[data-confirm-delete]").is_visible()
+    assert page.locator("[data-confirm-delete] [data-confirm-name]").inner_text() == "Lancashire"
+    assert_no_axe_violations(page)
+    page.click("[data-command=delete-cancel]")
+    assert "Lancashire" in page.locator("[data-scenario-list] option").all_inner_texts()
+    page.click("[data-command=delete]")
+    page.click("[data-command=delete-confirm]")
     assert page.locator("[data-scenario-list] option").all_inner_texts() == [
         "Choose a scenario",
         "Current team",

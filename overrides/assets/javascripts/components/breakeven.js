@@ -541,6 +541,8 @@
       if (command === "save") this.handleSave();
       else if (command === "open") this.handleOpen();
       else if (command === "delete") this.handleDelete();
+      else if (command === "delete-confirm") this.handleDeleteConfirm();
+      else if (command === "delete-cancel") this.hideDeleteConfirm(true);
       else if (command === "export-json") this.handleExportJson();
       else if (command === "export-csv") this.handleExportCsv();
       else if (command === "print") window.print();
@@ -591,9 +593,29 @@
         this.$list.focus();
         return;
       }
+      // Nothing is deleted until the user confirms, in words, which scenario goes.
+      var $confirm = this.$root.querySelector("[data-confirm-delete]");
+      $confirm.querySelector("[data-confirm-name]").textContent = doc.name || "";
+      this.pendingDelete = uid;
+      $confirm.hidden = false;
+      $confirm.focus();
+    }
+
+    handleDeleteConfirm() {
+      var uid = this.pendingDelete;
+      var doc = uid ? this.store.load(STORE_ID, uid) : null;
+      this.hideDeleteConfirm(false);
+      if (!doc) return;
       this.store.remove(STORE_ID, uid);
       this.refreshList();
+      this.$list.focus();
       this.announce("Deleted scenario “" + (doc.name || "") + "”");
+    }
+
+    hideDeleteConfirm(returnFocus) {
+      this.pendingDelete = null;
+      this.$root.querySelector("[data-confirm-delete]").hidden = true;
+      if (returnFocus) this.$list.focus();
     }
 
     handlePreset($button) {
