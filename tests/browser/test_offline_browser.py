@@ -26,9 +26,11 @@ def test_offline_search_finds_pages_without_a_server(page, offline_site):
     page.goto((offline_site / "sources.html").as_uri())
     page.locator(".md-search__input").click()
     page.keyboard.type("Open Government Licence")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=10_000)
-    assert "sources.html" in result.locator("a").first.get_attribute("href")
+    # Results update as each key is typed; wait for those of the whole phrase.
+    first_result = "document.querySelector('.md-search-result__item a')"
+    page.wait_for_function(
+        f"() => {first_result} && {first_result}.href.includes('sources.html')", timeout=10_000
+    )
 
 
 def test_offline_build_names_no_other_host_in_script_or_style_tags(offline_site):

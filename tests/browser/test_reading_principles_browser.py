@@ -66,10 +66,13 @@ def test_search_box_finds_the_principles_page(page):
     page.goto("")
     page.locator(".md-search__input").click()
     page.keyboard.type("carrot and stick")
-    results = page.locator(".md-search-result__item a.md-search-result__link")
-    expect(results.first).to_be_visible(timeout=10_000)
-    hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    assert any("principles/" in h and "self-assessment" not in h for h in hrefs), hrefs
+    # Results update with each key typed; wait for the whole phrase's to list the page.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+            .some(a => a.getAttribute('href').includes('principles/')
+                       && !a.getAttribute('href').includes('self-assessment'))""",
+        timeout=10_000,
+    )
 
 
 @pytest.mark.parametrize("path", ["principles/", "self-assessment/"])

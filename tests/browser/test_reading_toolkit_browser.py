@@ -56,10 +56,12 @@ def test_search_for_co_location_finds_the_toolkit(page):
     page.goto("")
     page.locator(".md-search__input").click()
     page.keyboard.type("co-location")
-    results = page.locator(".md-search-result__item a.md-search-result__link")
-    expect(results.first).to_be_visible(timeout=10_000)
-    hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    assert any("efficiency-toolkit/" in h for h in hrefs), hrefs
+    # Results update with each key typed; wait for the whole phrase's to list the page.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+            .some(a => a.getAttribute('href').includes('efficiency-toolkit/'))""",
+        timeout=10_000,
+    )
 
 
 def test_reading_works_without_javascript(browser, base_url):
