@@ -22,16 +22,18 @@
       "lib/store.js",
       "lib/assessment.js",
       "lib/migrate.js",
+      "components/dom.js",
       "components/instrument-summary.js",
       "components/instrument.js"
     ],
-    "iom-instrument-transfer": ["lib/csv.js", "components/instrument-transfer.js"],
+    "iom-instrument-transfer": ["lib/csv.js", "components/dom.js", "components/instrument-transfer.js"],
     "iom-combine": [
       "lib/csv.js",
       "lib/store.js",
       "lib/assessment.js",
       "lib/migrate.js",
       "lib/merge.js",
+      "components/dom.js",
       "components/combine.js"
     ],
     "iom-compare": [
@@ -40,9 +42,16 @@
       "lib/assessment.js",
       "lib/migrate.js",
       "lib/merge.js",
+      "components/dom.js",
       "components/compare.js"
     ],
-    "iom-breakeven": ["lib/csv.js", "lib/store.js", "lib/breakeven.js", "components/breakeven.js"],
+    "iom-breakeven": [
+      "lib/csv.js",
+      "lib/store.js",
+      "lib/breakeven.js",
+      "components/dom.js",
+      "components/breakeven.js"
+    ],
     "iom-clear-data": ["lib/store.js", "components/clear-data.js"]
   };
 

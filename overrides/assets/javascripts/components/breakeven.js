@@ -654,17 +654,7 @@
     }
 
     download(text, type, fileName) {
-      var blob = new Blob([text], { type: type });
-      var url = URL.createObjectURL(blob);
-      var $link = document.createElement("a");
-      $link.href = url;
-      $link.download = fileName;
-      document.body.appendChild($link);
-      $link.click();
-      document.body.removeChild($link);
-      window.setTimeout(function () {
-        URL.revokeObjectURL(url);
-      }, 1000);
+      IOM.dom.download(fileName, type, text);
     }
 
     handleExportJson() {

@@ -11,28 +11,12 @@
   var IOM = (window.IOM = window.IOM || {});
   IOM.components = IOM.components || {};
 
-  var SVG = "http://www.w3.org/2000/svg";
   var MAX_ERRORS_PER_FILE = 3;
 
-  function el(tag, className, text) {
-    var $el = document.createElement(tag);
-    if (className) $el.className = className;
-    if (text !== undefined && text !== null) $el.textContent = text;
-    return $el;
-  }
-
-  function svg(tag, attrs, text) {
-    var $el = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      $el.setAttribute(key, attrs[key]);
-    });
-    if (text !== undefined) $el.textContent = text;
-    return $el;
-  }
-
-  function empty($el) {
-    while ($el && $el.firstChild) $el.removeChild($el.firstChild);
-  }
+  var el = IOM.dom.el;
+  var svg = IOM.dom.svg;
+  var empty = IOM.dom.empty;
+  var download = IOM.dom.download;
 
   function anchor(id) {
     return String(id).toLowerCase().replace(/\./g, "-");
@@ -59,19 +43,6 @@
     return { infos: infos, order: order };
   }
 
-  function download(name, type, content) {
-    var url = URL.createObjectURL(new Blob([content], { type: type }));
-    var $a = document.createElement("a");
-    $a.href = url;
-    $a.download = name;
-    $a.hidden = true;
-    document.body.appendChild($a);
-    $a.click();
-    document.body.removeChild($a);
-    setTimeout(function () {
-      URL.revokeObjectURL(url);
-    }, 1000);
-  }
 
   function Combine($root) {
     this.$root = $root;

@@ -9,7 +9,6 @@
   var IOM = (window.IOM = window.IOM || {});
   IOM.components = IOM.components || {};
 
-  var SVG = "http://www.w3.org/2000/svg";
   var CHANGES = [
     { key: "improved", change: "improved" },
     { key: "unchanged", change: "unchanged" },
@@ -17,25 +16,9 @@
     { key: "notCompared", change: "not-compared" }
   ];
 
-  function el(tag, className, text) {
-    var $el = document.createElement(tag);
-    if (className) $el.className = className;
-    if (text !== undefined && text !== null) $el.textContent = text;
-    return $el;
-  }
-
-  function svg(tag, attrs, text) {
-    var $el = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      $el.setAttribute(key, attrs[key]);
-    });
-    if (text !== undefined) $el.textContent = text;
-    return $el;
-  }
-
-  function empty($el) {
-    while ($el && $el.firstChild) $el.removeChild($el.firstChild);
-  }
+  var el = IOM.dom.el;
+  var svg = IOM.dom.svg;
+  var empty = IOM.dom.empty;
 
   function Compare($root) {
     this.$root = $root;

@@ -10,31 +10,14 @@
   var IOM = (window.IOM = window.IOM || {});
   IOM.instrumentParts = IOM.instrumentParts || {};
 
-  var SVG = "http://www.w3.org/2000/svg";
   var CHART_WIDTH = 640;
   var LABEL_HEIGHT = 20;
   var BAR_HEIGHT = 24;
   var ROW_GAP = 14;
 
-  function el(tag, className, text) {
-    var $el = document.createElement(tag);
-    if (className) $el.className = className;
-    if (text !== undefined) $el.textContent = text;
-    return $el;
-  }
-
-  function svg(tag, attrs, text) {
-    var $el = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      $el.setAttribute(name, attrs[name]);
-    });
-    if (text !== undefined) $el.textContent = text;
-    return $el;
-  }
-
-  function empty($el) {
-    while ($el && $el.firstChild) $el.removeChild($el.firstChild);
-  }
+  var el = IOM.dom.el;
+  var svg = IOM.dom.svg;
+  var empty = IOM.dom.empty;
 
   function progressText(c, counts) {
     if (counts.na) {

@@ -25,18 +25,7 @@
   };
 
   Transfer.prototype.download = function (name, type, text) {
-    var blob = new Blob([text], { type: type });
-    var url = URL.createObjectURL(blob);
-    var $a = document.createElement("a");
-    $a.href = url;
-    $a.download = name;
-    $a.hidden = true;
-    document.body.appendChild($a);
-    $a.click();
-    document.body.removeChild($a);
-    setTimeout(function () {
-      URL.revokeObjectURL(url);
-    }, 1000);
+    IOM.dom.download(name, type, text);
     this.c.announce(this.c.t("downloaded", { file: name }));
   };
 
