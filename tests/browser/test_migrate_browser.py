@@ -16,7 +16,7 @@ import pytest
 from macros.loader import load_raw
 from macros.render.partnership import instrument_info
 from macros.validate import build_content
-from tests.browser.instrument_helpers import SA, open_form
+from tests.browser.instrument_helpers import SA, current_doc, open_form, wait_ready, wait_saved
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -209,3 +209,44 @@ def test_importing_an_older_file_lists_answers_from_an_earlier_version(page, tmp
     assert saved["instrument"]["version"] == "1.0"
     assert saved["responses"]["SA-0.1"]["evidence"] == "An element of a draft tool"
     assert saved["earlier"]["SA-0.1"] == {"fromVersion": "0.9", "reason": "unknown", "into": None}
+
+
+def test_migrate_loads_only_for_an_older_saved_document(page):
+    """A fresh form does not download lib/migrate.js; one whose saved document is from an
+    earlier version fetches it, moves nothing it cannot place, and shows every answer."""
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+    open_form(page, SA)
+    assert page.evaluate("() => IOM.lib.migrate === undefined")
+    assert not [url for url in scripts if "migrate" in url]
+
+    older = {
+        "format": "iom-assessment",
+        "formatVersion": 1,
+        "instrument": {"id": "self-assessment-2010", "version": "0.9"},
+        "name": "Draft tool answers",
+        "responses": {
+            "SA-1.1": {"rating": "amber", "evidence": "Kept as it was", "actions": []},
+            "SA-0.1": {"rating": "red", "evidence": "An element of a draft tool", "actions": []},
+        },
+    }
+    page.evaluate(
+        """(doc) => {
+            localStorage.setItem('iom:v1:assessment:self-assessment-2010:older', JSON.stringify(doc));
+            localStorage.setItem('iom:v1:current:self-assessment-2010', 'older');
+        }""",
+        older,
+    )
+    page.reload()
+    wait_ready(page)
+    page.wait_for_function("() => document.querySelector('#sa-1-1-rating-amber').checked")
+    assert [url for url in scripts if "migrate" in url], "lib/migrate.js was not fetched"
+    assert page.input_value("#sa-1-1-evidence") == "Kept as it was"
+    listed = page.locator("[data-earlier] [data-earlier-list]").inner_text()
+    assert listed == "SA-0.1 – Red (not an item of this form)"
+    # The next change saves the moved document under the current version, keeping SA-0.1.
+    page.fill("#iom-about-partnership", "Northshire IOM")
+    wait_saved(page)
+    saved = current_doc(page)
+    assert saved["instrument"]["version"] == "1.0"
+    assert saved["responses"]["SA-0.1"]["evidence"] == "An element of a draft tool"

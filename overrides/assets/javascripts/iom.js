@@ -3,7 +3,9 @@
  *
  * Components are loaded on demand (classic scripts, so they also work from file://): a page
  * with no form downloads no form code. MODULE_SCRIPTS names, for each module, the files it
- * needs in order, relative to this file's folder.
+ * needs in order, relative to this file's folder. Some entries are parts a component loads
+ * itself when needed (IOM.loadPart), such as iom-migrate for a form whose saved document is
+ * from an earlier version of it. The build reads this object as JSON: no comments inside.
  */
 (function () {
   "use strict";
@@ -21,12 +23,12 @@
     "iom-instrument": [
       "lib/store.js",
       "lib/assessment.js",
-      "lib/migrate.js",
       "components/dom.js",
       "components/instrument-summary.js",
       "components/instrument.js"
     ],
-    "iom-instrument-transfer": ["lib/csv.js", "components/dom.js", "components/instrument-transfer.js"],
+    "iom-migrate": ["lib/migrate.js"],
+    "iom-instrument-transfer": ["lib/csv.js", "lib/migrate.js", "components/dom.js", "components/instrument-transfer.js"],
     "iom-combine": [
       "lib/csv.js",
       "lib/store.js",

@@ -196,6 +196,21 @@
 
   /** Make `doc` (stored under `uid`) the open assessment and fill the form with it. */
   Instrument.prototype.show = function (uid, doc) {
+    // Only a document saved under an earlier version of this form needs lib/migrate.js, so it
+    // loads on demand: most visits never download it.
+    if (!IOM.lib.migrate && !this.migrateUnavailable && this.assessment.isEarlierVersion(doc, this.instrument)) {
+      var self = this;
+      this.doc = null; // until it is shown, input is not saved over another document
+      IOM.loadPart("iom-migrate")
+        .catch(function (error) {
+          self.migrateUnavailable = true; // show the answers as saved rather than not at all
+          if (window.console) console.error("[iom] migrate:", error);
+        })
+        .then(function () {
+          self.show(uid, doc);
+        });
+      return;
+    }
     this.uid = uid;
     this.doc = IOM.lib.migrate ? IOM.lib.migrate.migrate(doc, this.instrument) : doc;
     if (!this.doc.responses || typeof this.doc.responses !== "object") this.doc.responses = {};
@@ -302,6 +317,7 @@
   /* ---- changes ---- */
 
   Instrument.prototype.handleInput = function (event) {
+    if (!this.doc) return; // an older document is still being migrated
     var $target = event.target;
     var $item = $target.closest("[data-item]");
     var id = $item && $item.getAttribute("data-item");
@@ -443,6 +459,7 @@
   };
 
   Instrument.prototype.handleClick = function (event) {
+    if (!this.doc) return; // an older document is still being migrated
     var $button = event.target.closest("[data-command]");
     if ($button && this.$root.contains($button)) {
       var command = $button.getAttribute("data-command");

@@ -67,6 +67,16 @@
     return 0;
   }
 
+  /**
+   * True when `doc` was saved under an earlier version of `instrument`, so its answers may need
+   * moving to new item ids (lib/migrate.js). A document without a version counts as oldest.
+   */
+  function isEarlierVersion(doc, instrument) {
+    if (!isObject(doc) || !isObject(doc.responses) || !instrument.version) return false;
+    var version = isObject(doc.instrument) ? doc.instrument.version : undefined;
+    return compareVersions(version === undefined || version === null ? "0" : version, instrument.version) < 0;
+  }
+
   function itemIds(instrument) {
     var ids = [];
     instrument.sections.forEach(function (s) {
@@ -275,6 +285,7 @@
     isDate: isDate,
     isEmptyAction: isEmptyAction,
     compareVersions: compareVersions,
+    isEarlierVersion: isEarlierVersion,
     parseFile: parseFile,
     validate: validate,
     summarise: summarise,
