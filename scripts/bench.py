@@ -185,7 +185,8 @@ def no_macros_project(tmp: Path) -> Path:
     shutil.copytree(dump, project / "docs", dirs_exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text()
     config = re.sub(r"  - macros:\n(    .*\n)+", "", config)
-    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # data/ is not copied: the Markdown is already expanded
+    # data/ is not copied (the Markdown is already expanded), so `watch:` could not find it.
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     (project / "mkdocs.yml").write_text(config)
     return project
 

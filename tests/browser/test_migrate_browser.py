@@ -232,7 +232,8 @@ def test_migrate_loads_only_for_an_older_saved_document(page):
     }
     page.evaluate(
         """(doc) => {
-            localStorage.setItem('iom:v1:assessment:self-assessment-2010:older', JSON.stringify(doc));
+            const key = 'iom:v1:assessment:self-assessment-2010:older';
+            localStorage.setItem(key, JSON.stringify(doc));
             localStorage.setItem('iom:v1:current:self-assessment-2010', 'older');
         }""",
         older,
