@@ -3,6 +3,9 @@ instant navigation; several named assessments; clear all my data; storage proble
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+
 from playwright.sync_api import expect
 
 from tests.browser.instrument_helpers import (
@@ -35,7 +38,12 @@ def test_saved_is_announced_politely(page):
     assert status.get_attribute("role") == "status"
     page.check("#sa-1-1-rating-amber")
     wait_saved(page)
-    expect(status).to_contain_text("Saved in this browser at")
+    # The time and the saved list read as en-GB shows them ("14:05", "23 Nov 2026, 14:05").
+    expect(status).to_have_text(re.compile(r"^Saved in this browser at \d\d:\d\d$"))
+    option = page.locator("[data-saved-list] option").first.inner_text()
+    today = datetime.now()
+    day = f"{today.day} {today.strftime('%b')} {today.year}"
+    assert re.fullmatch(rf"Untitled assessment \(last changed {day}, \d\d:\d\d\)", option), option
 
 
 def test_nothing_is_stored_for_a_page_only_visited(page):

@@ -393,8 +393,7 @@
     var self = this;
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(function () {
-      var time = new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-      self.announce(self.t("saved", { time: time }));
+      self.announce(self.t("saved", { time: clockTime(new Date()) }));
     }, ANNOUNCE_DELAY);
   };
 
@@ -626,10 +625,24 @@
     if ($current) $current.textContent = this.displayName(this.doc);
   };
 
+  // Dates are formatted by hand, as en-GB shows them: the first toLocaleString() call on a page
+  // sets up the browser's date formatting, which cost about 50 ms of blocking time on a slow phone.
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function twoDigits(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /** "14:05" */
+  function clockTime(d) {
+    return twoDigits(d.getHours()) + ":" + twoDigits(d.getMinutes());
+  }
+
+  /** "23 Nov 2026, 14:05" in local time, or "" for a missing or broken timestamp. */
   function formatTime(iso) {
     var d = new Date(iso);
     if (isNaN(d.getTime())) return "";
-    return d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+    return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear() + ", " + clockTime(d);
   }
 
   /* ---- checking for problems ---- */
