@@ -1,10 +1,12 @@
 """Mark up glossary abbreviations in rendered page HTML so each shows its expansion.
 
-Every whole-word occurrence of a glossary abbreviation in running text becomes
-`<abbr title="expansion">`, which the theme's `content.tooltips` feature shows on hover and,
-where the element holds the keyboard focus, on focus. The first occurrence of each
-abbreviation on a page also links to its glossary entry, so keyboard users reach the
-expansion (the tooltip opens on focus) and can read the definition.
+The first whole-word occurrence of each glossary abbreviation in running text on a page becomes
+`<abbr title="expansion">` holding a link to its glossary entry: the theme's `content.tooltips`
+feature shows the expansion on hover and, as the link takes the keyboard focus, on focus; the
+link leads to the definition. Later occurrences on the same page stay plain text, as W3C
+technique G102 allows (the expansion is given where the abbreviation is first used). Marking
+only the first keeps the page light: the theme mounts a tooltip, with its own observers, on
+every element that has a `title`.
 
 The HTML is read with the standard library's tokenizer, not with regular expressions over
 markup; the original markup is copied through unchanged and only text between tags is
@@ -17,7 +19,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
-from html.parser import HTMLParser
+
+from macros.html_rewrite import VOID, CopyThrough
 
 # Elements whose text is never marked: links and controls (no nested interactive content),
 # headings (they feed the table of contents), code, and content that is not running text.
@@ -25,7 +28,6 @@ SKIP = frozenset(
     "a abbr button code h1 h2 h3 h4 h5 h6 kbd label legend math noscript option pre samp "
     "script select style summary svg template textarea title".split()
 )
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Any element carrying this attribute is left alone with everything inside it.
 OPT_OUT = "data-iom-no-abbr"
 # The first marked abbreviation on a page starts the script that lets Esc close tooltips.
@@ -58,78 +60,52 @@ def plural(expansion: str) -> str:
     return expansion + "s"
 
 
-class _Wrapper(HTMLParser):
+class _Wrapper(CopyThrough):
     def __init__(self, abbreviations, pattern, href_for):
-        super().__init__(convert_charrefs=False)
+        super().__init__()
         self.abbreviations = abbreviations
         self.pattern = pattern
         self.href_for = href_for
-        self.out: list[str] = []
         self.stack: list[tuple[str, bool]] = []  # (tag, skipping inside it)
         self.seen: set[str] = set()
-        self.module_placed = False
 
     @property
     def skipping(self) -> bool:
         return bool(self.stack) and self.stack[-1][1]
 
     def handle_starttag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
+        super().handle_starttag(tag, attrs)
         if tag in VOID:
             return
         skip = self.skipping or tag in SKIP or any(name == OPT_OUT for name, _ in attrs)
         self.stack.append((tag, skip))
 
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-
     def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
+        super().handle_endtag(tag)
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
                 del self.stack[i:]
                 break
 
     def handle_data(self, data):
-        if self.skipping or self.pattern is None:
+        if self.skipping or self.pattern is None or len(self.seen) == len(self.abbreviations):
             self.out.append(data)
         else:
             self.out.append(self.pattern.sub(self._mark, data))
 
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
-
     def _mark(self, match: re.Match) -> str:
         word, plural_s = match.group(1), match.group(2)
+        if word in self.seen:
+            return match.group(0)
+        module = "" if self.seen else f' data-module="{MODULE}"'
+        self.seen.add(word)
         abbreviation = self.abbreviations[word]
         expansion = plural(abbreviation.expansion) if plural_s else abbreviation.expansion
         title = escape(expansion, quote=True)
         text = escape(word + plural_s, quote=False)
-        if word in self.seen or self.href_for is None:
-            return f'<abbr class="iom-abbr" title="{title}">{text}</abbr>'
-        self.seen.add(word)
-        module = ""
-        if not self.module_placed:
-            module = f' data-module="{MODULE}"'
-            self.module_placed = True
         href = escape(self.href_for(abbreviation.anchor), quote=True)
         return (
-            f'<abbr class="iom-abbr iom-abbr--first" title="{title}"{module}>'
+            f'<abbr class="iom-abbr" title="{title}"{module}>'
             f'<a class="iom-abbr__link" href="{href}">{text}</a></abbr>'
         )
 
@@ -137,22 +113,16 @@ class _Wrapper(HTMLParser):
 def wrap_abbreviations(
     html: str,
     abbreviations: Mapping[str, Abbreviation],
-    href_for: Callable[[str], str] | None = None,
+    href_for: Callable[[str], str],
 ) -> str:
-    """Return `html` with every glossary abbreviation in running text marked up.
+    """Return `html` with the first occurrence of each glossary abbreviation marked up.
 
     Args:
         html: a page's rendered content.
         abbreviations: by the exact text matched ("IOM").
-        href_for: makes the link to a glossary anchor from this page; None marks
-            every occurrence without a link.
+        href_for: makes the link to a glossary anchor from this page.
     """
-    wrapper = _Wrapper(abbreviations, pattern_for(abbreviations), href_for)
-    wrapper.feed(html)
-    wrapper.close()
-    # Anything the tokenizer held back at the end (an unfinished tag) is kept as it was.
-    tail = wrapper.rawdata
-    return "".join(wrapper.out) + tail
+    return _Wrapper(abbreviations, pattern_for(abbreviations), href_for).rewrite(html)
 
 
 def abbreviations_from_glossary(doc, anchor: Callable[[str], str]) -> dict[str, Abbreviation]:

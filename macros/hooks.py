@@ -1,7 +1,7 @@
-"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): glossary tooltips on every page.
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): glossary tooltips and heading permalinks.
 
-Thin on purpose: the work is done by macros/abbreviations.py, which imports nothing from
-MkDocs and is unit-tested on its own.
+Thin on purpose: the work is done by macros/abbreviations.py and macros/permalinks.py, which
+import nothing from MkDocs and are unit-tested on their own.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ if _ROOT not in sys.path:
 from macros.abbreviations import abbreviations_from_glossary, wrap_abbreviations  # noqa: E402
 from macros.models import glossary  # noqa: E402
 from macros.models.base import BuildResult, build  # noqa: E402
+from macros.permalinks import name_permalinks  # noqa: E402
 from macros.render import Linker, anchor  # noqa: E402
 
 _abbreviations: dict = {}
@@ -42,7 +43,9 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
+    """Mark each abbreviation's first use; name each heading permalink after its heading."""
     linker = Linker(page.url, config.use_directory_urls)
-    return wrap_abbreviations(
+    html = wrap_abbreviations(
         html, _abbreviations, lambda fragment: linker.page(glossary.PAGE, fragment)
     )
+    return name_permalinks(html)

@@ -1,4 +1,4 @@
-"""Glossary abbreviations in page HTML: marked in running text only, escaped, first one linked."""
+"""Glossary abbreviations in page HTML: the first use of each marked and linked, in running text."""
 
 from __future__ import annotations
 
@@ -69,10 +69,28 @@ def test_marks_whole_words_with_their_expansion():
     ]
 
 
-def test_first_occurrence_links_to_the_glossary_entry_and_later_ones_do_not():
-    found = marked("<p>IOM, then IOM again.</p><p>IOM in a third place, and CSP.</p>")
-    assert [a["link"] for a in found] == ["../glossary/#gl-iom", None, None, "../glossary/#gl-csp"]
-    assert [a["attrs"].get("data-module") for a in found] == ["iom-glossary", None, None, None]
+def test_only_the_first_occurrence_is_marked_and_it_links_to_the_glossary_entry():
+    html = "<p>IOM, then IOM again.</p><p>IOM in a third place, CSP, and CSPs.</p>"
+    out = wrap_abbreviations(html, TERMS, href)
+    found = Abbrs(out).found
+    assert [(a["text"], a["link"]) for a in found] == [
+        ("IOM", "../glossary/#gl-iom"),
+        ("CSP", "../glossary/#gl-csp"),
+    ]
+    # Later occurrences, plurals included, stay plain text.
+    assert "</abbr>, then IOM again.</p><p>IOM in a third place, " in out
+    assert "</abbr>, and CSPs.</p>" in out
+
+
+def test_only_the_first_marked_abbreviation_starts_the_glossary_script():
+    found = marked("<p>IOM and CSP.</p>")
+    assert [a["attrs"].get("data-module") for a in found] == ["iom-glossary", None]
+
+
+def test_a_plural_first_use_is_marked_and_the_singular_after_it_is_not():
+    out = wrap_abbreviations("<p>Two CSPs; one CSP.</p>", TERMS, href)
+    assert [a["text"] for a in Abbrs(out).found] == ["CSPs"]
+    assert out.endswith("</abbr>; one CSP.</p>")
 
 
 def test_plurals_and_mixed_case_abbreviations():
@@ -114,7 +132,7 @@ def test_attributes_are_never_rewritten():
     assert wrap_abbreviations(html, TERMS, href) == html
 
 
-def test_text_after_a_skipped_element_is_marked_again():
+def test_uses_in_skipped_elements_do_not_count_as_the_first():
     found = marked("<p><code>IOM</code> and IOM after it</p><h2>CSP</h2><p>CSP</p>")
     assert [(a["text"], a["inside"]) for a in found] == [("IOM", ["p"]), ("CSP", ["p"])]
 
@@ -131,12 +149,6 @@ def test_markup_and_entities_are_kept_and_expansions_escaped():
         "Integrated Offender Management",
         'Quote "marks" & <angle> brackets',
     ]
-
-
-def test_without_links_every_occurrence_is_a_plain_abbr():
-    out = wrap_abbreviations("<p>IOM IOM</p>", TERMS, None)
-    assert "<a " not in out
-    assert out.count('<abbr class="iom-abbr"') == 2
 
 
 def test_no_terms_leaves_html_unchanged():
