@@ -75,29 +75,23 @@ def preset_inputs(doc: Document, preset: Preset) -> dict:
     """The form values a preset loads: its figures turned into one year for its cohort.
 
     Benefit figures (costs of offending) are added into the "other" crime-type row, counted
-    as one unit a year per offender; cost figures go into interventions.
+    as one unit a year per offender; cost figures go into interventions. Only the fields it
+    fills are given: loading a preset empties every other field (components/breakeven.js fill).
     """
     benefit = sum(f.amount for f in preset.figures if f.side == "benefit") / preset.years
     cost = sum(f.amount for f in preset.figures if f.side == "cost") / preset.years
-    crimes = {
-        c.key: {"label": "", "rate": "", "multiplier": "", "cost": "", "year": ""}
-        for c in doc.crime_types
-    }
-    crimes["other"] = {
-        "label": preset.offending_label,
-        "rate": "1",
-        "multiplier": "",
-        "cost": _number_text(benefit / preset.cohort),
-        "year": "Not stated",
-    }
     return {
         "cohort": str(preset.cohort),
-        "staff": [{"role": "", "posts": "", "cost": ""} for _ in range(STAFF_ROWS)],
         "interventions": _number_text(cost),
-        "other": "",
-        "uprating": "",
         "reduction": _number_text(preset.expected_reduction),
-        "crimes": crimes,
+        "crimes": {
+            "other": {
+                "label": preset.offending_label,
+                "rate": "1",
+                "cost": _number_text(benefit / preset.cohort),
+                "year": "Not stated",
+            }
+        },
     }
 
 

@@ -8,8 +8,11 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 PAGE = "value-for-money/"
+SCENARIOS_PART = "**/bundles/part-iom-breakeven-scenarios.js"
+SCENARIOS_LOADED = "() => !!(window.IOM.breakevenParts && IOM.breakevenParts.scenarios)"
 
 
 def open_calculator(page):
@@ -135,6 +138,7 @@ def test_break_even_impossible_is_said_in_words(calculator):
         ("interventions", "-100", "Interventions must be 0 or more"),
         ("reduction", "", "Enter the reduction in offending you expect"),
         ("crime-theft-from-vehicle-cost", "eight hundred", "Theft from a vehicle: unit cost"),
+        ("staff-0-posts", "two", "Police officer: number of posts must be a number"),
     ],
 )
 def test_bad_input_gets_an_inline_error_and_a_summary_link(
@@ -154,6 +158,17 @@ def test_bad_input_gets_an_inline_error_and_a_summary_link(
     assert link.get_attribute("href") == f"#iom-be-{field}"
     inline = page.locator(f"#iom-be-{field}-error")
     assert inline.is_visible() and message in inline.inner_text()
+    # The message is made when needed, in GOV.UK order: in the field's box, before its input.
+    assert page.evaluate(
+        """(id) => {
+            const message = document.getElementById(id + "-error");
+            const input = document.getElementById(id);
+            const box = message.parentNode;
+            return box.contains(input) && box.matches(".iom-breakeven__field, td") &&
+                !!(message.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }""",
+        f"iom-be-{field}",
+    )
     field_input = page.locator(f"#iom-be-{field}")
     assert field_input.get_attribute("aria-invalid") == "true"
     assert f"iom-be-{field}-error" in field_input.get_attribute("aria-describedby").split()
@@ -163,7 +178,8 @@ def test_bad_input_gets_an_inline_error_and_a_summary_link(
     link.click()
     assert page.evaluate("() => document.activeElement.id") == f"iom-be-{field}"
     # Correcting the field clears its error.
-    page.fill(f"#iom-be-{field}", {"cohort": "40", "interventions": "50000"}.get(field, "800"))
+    good = {"cohort": "40", "interventions": "50000", "staff-0-posts": "2"}
+    page.fill(f"#iom-be-{field}", good.get(field, "800"))
     if field == "reduction":
         page.fill("#iom-be-reduction", "25")
     page.click("[data-command=calculate]")
@@ -207,8 +223,8 @@ def test_scenarios_save_list_open_and_delete(calculator, assert_no_axe_violation
     page.reload()
     open_calculator(page)
     page.select_option("[data-scenario-list]", label="Current team")
-    page.click("[data-command=open]")
-    assert page.input_value("#iom-be-cohort") == "40"
+    page.click("[data-command=open]")  # the first use on this page: its code loads first
+    expect(page.locator("#iom-be-cohort")).to_have_value("40")
     assert page.input_value("#iom-be-staff-0-role") == "Police officer"
     assert out(page, "totalCost") == "£180,000"
     wait_for_status(page, "Opened")
@@ -216,7 +232,7 @@ def test_scenarios_save_list_open_and_delete(calculator, assert_no_axe_violation
     page.select_option("[data-scenario-list]", label="Lancashire")
     page.click("[data-command=delete]")
     # Nothing goes until the user confirms; Cancel keeps it.
-    assert page.locator("[data-confirm-delete]").is_visible()
+    expect(page.locator("[data-confirm-delete]")).to_be_visible()
     assert page.locator("[data-confirm-delete] [data-confirm-name]").inner_text() == "Lancashire"
     assert_no_axe_violations(page)
     page.click("[data-command=delete-cancel]")
@@ -233,7 +249,8 @@ def test_saving_needs_a_name(calculator, assert_no_axe_violations):
     page = calculator
     page.click("[data-command=save]")
     error = page.locator("#iom-be-scenario-name-error")
-    assert error.is_visible() and "Enter a name" in error.inner_text()
+    expect(error).to_contain_text("Enter a name")
+    expect(error).to_be_visible()
     assert page.locator("[data-scenario-name]").get_attribute("aria-invalid") == "true"
     assert_no_axe_violations(page)
 
@@ -299,6 +316,100 @@ def test_csv_export_has_inputs_results_and_net_table(calculator):
     assert table[("Net position by reduction", "At 100%")] == "380000"
 
 
+def hold(page, pattern: str) -> list:
+    """Hold back every request matching pattern until release() lets it go."""
+    held: list = []
+
+    def keep(route):
+        held.append(route)
+
+    page.route(pattern, keep)
+    return held
+
+
+def release(page, held: list) -> None:
+    for _ in range(100):  # let the page send its request (waiting also runs the route handler)
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the scenarios code was never requested"
+    for route in held:
+        route.continue_()
+
+
+def test_scenario_code_loads_on_first_use_and_a_click_while_it_loads_still_downloads(
+    calculator,
+):
+    page = calculator
+    assert not page.evaluate(SCENARIOS_LOADED), "scenario code should not load with the page"
+    assert not page.evaluate("() => !!IOM.lib.csv"), "CSV code should not load with the page"
+    fill_example(page)
+    page.click("[data-command=calculate]")
+    held = hold(page, SCENARIOS_PART)
+    with page.expect_download() as download:
+        page.click("[data-command=export-csv]")  # arrives before the code it needs
+        assert not page.evaluate(SCENARIOS_LOADED)
+        release(page, held)
+    assert download.value.suggested_filename == "iom-value-for-money-scenario.csv"
+    raw = open(download.value.path(), encoding="utf-8").read()
+    assert "Total cost,180000" in raw
+    assert page.evaluate(SCENARIOS_LOADED)
+    wait_for_status(page, "Downloaded the figures and results as CSV")
+
+
+def test_first_download_works_by_keyboard_while_its_code_loads(calculator):
+    page = calculator
+    held = hold(page, SCENARIOS_PART)
+    page.fill("[data-scenario-name]", "By keyboard")  # focus here starts loading the code
+    page.focus("[data-command=delete]")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.dataset.command") == "export-json"
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+        assert not page.evaluate(SCENARIOS_LOADED)
+        release(page, held)
+    assert download.value.suggested_filename == "iom-value-for-money-by-keyboard.json"
+    doc = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert doc["format"] == "iom-breakeven" and doc["name"] == "By keyboard"
+
+
+def test_first_import_works_before_the_scenario_code_has_loaded(calculator, tmp_path):
+    page = calculator
+    assert not page.evaluate(SCENARIOS_LOADED)
+    scenario = {
+        "format": "iom-breakeven",
+        "formatVersion": 1,
+        "name": "From a file",
+        "inputs": {
+            "cohort": "40",
+            "interventions": "180000",
+            "reduction": "25",
+            "crimes": {"robbery": {"rate": "1", "cost": "4500"}},
+        },
+    }
+    path = tmp_path / "scenario.json"
+    path.write_text(json.dumps(scenario), encoding="utf-8")
+    page.set_input_files("[data-import-file]", str(path))
+    expect(page.locator("#iom-be-cohort")).to_have_value("40")
+    expect(page.locator("#iom-be-crime-robbery-cost")).to_have_value("4500")
+    assert page.input_value("[data-scenario-name]") == "From a file"
+    assert out(page, "totalCost") == "£180,000"
+    assert out(page, "breakEvenPercent").startswith("100%")
+    wait_for_status(page, "Imported scenario")
+
+
+def test_if_the_scenario_code_cannot_load_the_user_is_told_and_a_retry_works(calculator):
+    page = calculator
+    page.route(SCENARIOS_PART, lambda route: route.abort())
+    page.click("[data-command=export-json]")
+    wait_for_status(page, "could not be loaded. Try again.")
+    assert not page.evaluate(SCENARIOS_LOADED)
+    page.unroute(SCENARIOS_PART)
+    with page.expect_download() as download:
+        page.click("[data-command=export-json]")
+    assert download.value.suggested_filename == "iom-value-for-money-scenario.json"
+
+
 def test_without_javascript_the_form_reads_and_says_results_need_it(browser, base_url):
     context = browser.new_context(java_script_enabled=False, base_url=base_url)
     page = context.new_page()
@@ -309,6 +420,11 @@ def test_without_javascript_the_form_reads_and_says_results_need_it(browser, bas
     assert re.search(r"results need JavaScript", page.locator("[data-no-js-results]").inner_text())
     assert page.locator("[data-command=calculate]").is_hidden()
     assert page.locator("[data-command=save]").is_hidden()
+    # Enter in a field submits the form; no figure may go into the address sent to the host.
+    page.fill("#iom-be-cohort", "4321")
+    page.press("#iom-be-cohort", "Enter")
+    page.wait_for_load_state()
+    assert "4321" not in page.url and "cohort" not in page.url
     context.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,19 @@ def test_pages_link_only_their_own_area_stylesheets_and_one_bundle(built_site):
     bundle = form.split('data-iom-bundle="', 1)[1].split('"', 1)[0]
     source = (built_site / "assets" / "javascripts" / bundle).read_text()
     assert "IOM.components" in source and "\n  " not in source  # minified
+
+
+def test_calculator_page_links_only_its_own_stylesheet_and_loads_scenario_code_on_use(
+    built_site,
+):
+    page = (built_site / "value-for-money" / "index.html").read_text()
+    sheets = re.findall(r'href="[./]*assets/stylesheets/(\w+)\.css"', page)
+    assert sheets == ["iom", "calculator"]
+    scripts = built_site / "assets" / "javascripts"
+    bundle = page.split('data-iom-bundle="', 1)[1].split('"', 1)[0]
+    source = (scripts / bundle).read_text()
+    assert '"components/breakeven.js"' in source
+    for on_use in ("lib/csv.js", "components/dom.js", "components/breakeven-scenarios.js"):
+        assert f'"{on_use}"' not in source, on_use
+    part = (scripts / "bundles" / "part-iom-breakeven-scenarios.js").read_text()
+    assert '"components/breakeven-scenarios.js"' in part and '"lib/csv.js"' in part

@@ -80,16 +80,24 @@ def test_every_input_has_a_label(form):
         assert form.labels[attributes["id"]].strip(), attributes["id"]
 
 
-def test_fields_have_error_slots_and_hints_for_the_script(form):
-    error_for = {a["data-error-for"] for _, a in form.tags if "data-error-for" in a}
-    for key in ["cohort", "interventions", "other", "uprating", "reduction"]:
-        assert key in error_for
-    assert {f"staff-{i}-posts" for i in range(STAFF_ROWS)} <= error_for
-    assert "crime-domestic-burglary-cost" in error_for
+def test_fields_the_script_reads_have_ids_and_every_description_exists(form, content):
     ids = {a.get("id") for _, a in form.tags}
+    for key in ["cohort", "interventions", "other", "uprating", "reduction"]:
+        assert f"iom-be-{key}" in ids
+    for i in range(STAFF_ROWS):
+        assert {f"iom-be-staff-{i}-{part}" for part in ("role", "posts", "cost")} <= ids
+    for crime in content.docs["unit-costs"].crime_types:
+        for part in ("rate", "multiplier", "cost", "year"):
+            assert f"iom-be-crime-{crime.key}-{part}" in ids
     for _, attributes in form.tags:
         for described in attributes.get("aria-describedby", "").split():
             assert described in ids, described
+
+
+def test_fields_have_no_names_so_nothing_typed_can_be_submitted(form):
+    # Without JavaScript, Enter in a field still submits the form: with no names, no figure
+    # goes into the address (and so into history or a server log).
+    assert [a for tag, a in form.tags if tag in ("input", "select") and "name" in a] == []
 
 
 def test_the_root_names_the_module_and_a_storage_prefix_cleared_with_all_data(form):

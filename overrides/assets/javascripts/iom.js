@@ -47,13 +47,8 @@
       "components/dom.js",
       "components/compare.js"
     ],
-    "iom-breakeven": [
-      "lib/csv.js",
-      "lib/store.js",
-      "lib/breakeven.js",
-      "components/dom.js",
-      "components/breakeven.js"
-    ],
+    "iom-breakeven": ["lib/store.js", "lib/breakeven.js", "components/breakeven.js"],
+    "iom-breakeven-scenarios": ["lib/csv.js", "components/dom.js", "components/breakeven-scenarios.js"],
     "iom-clear-data": ["lib/store.js", "components/clear-data.js"]
   };
 
@@ -71,6 +66,8 @@
         $script.async = false; // keep declared order
         $script.onload = resolve;
         $script.onerror = function () {
+          delete requested[file]; // a later call tries again (after a network failure)
+          $script.remove();
           reject(new Error("Could not load " + file));
         };
         document.head.appendChild($script);

@@ -1,7 +1,9 @@
 /*
  * The value-for-money calculator: reads the form, checks it (GOV.UK-style error summary and
- * inline messages), shows the results, a chart and the same figures in a table, and keeps
- * named scenarios in this browser (lib/store.js). The sums are in lib/breakeven.js.
+ * inline messages), shows the results, a chart and the same figures in a table, and keeps the
+ * form as typed in this browser (lib/store.js). The sums are in lib/breakeven.js. Named
+ * scenarios, downloads and import are in components/breakeven-scenarios.js, loaded on first
+ * use of the "Save, share and print" controls.
  *
  * Saved scenario document:
  *   {format: "iom-breakeven", formatVersion: 1, name, updated, inputs: {cohort, reduction,
@@ -15,18 +17,15 @@
   var IOM = (window.IOM = window.IOM || {});
   IOM.components = IOM.components || {};
 
-  var FORMAT = "iom-breakeven";
-  var FORMAT_VERSION = 1;
-  var STORE_ID = "breakeven";
+  var FORMAT = { name: "iom-breakeven", version: 1, storeId: "breakeven" };
   var DRAFT = "draft";
   var SVG_NS = "http://www.w3.org/2000/svg";
   var SINGLE_FIELDS = ["cohort", "interventions", "other", "uprating", "reduction"];
 
-  IOM.components["iom-breakeven"] = class {
+  var Breakeven = class {
     constructor($root) {
       this.$root = $root;
       this.lib = IOM.lib.breakeven;
-      this.csv = IOM.lib.csv;
       this.store = IOM.lib.store.open($root.getAttribute("data-storage-prefix") || "iom:");
       this.$form = $root.querySelector("[data-form]");
       this.$summary = $root.querySelector("[data-error-summary]");
@@ -37,9 +36,11 @@
       this.$name = $root.querySelector("[data-scenario-name]");
       this.$list = $root.querySelector("[data-scenario-list]");
       this.$import = $root.querySelector("[data-import-file]");
-      this.$staffRows = $root.querySelectorAll("[data-staff][data-part='posts']");
+      this.$staffRows = $root.querySelectorAll("[data-staff]");
       this.$crimeRows = $root.querySelectorAll("[data-crime]");
       this.lastResult = null;
+      this.scenarios = null; // the on-demand part, once loaded
+      this.scenariosLoading = null;
     }
 
     init() {
@@ -66,10 +67,20 @@
         }
       });
       this.$import.addEventListener("change", function () {
-        self.handleImport();
+        self.withScenarios(function (scenarios) {
+          scenarios.handleImport();
+        });
       });
+      // Start loading the scenarios part as soon as someone heads for its controls, so that
+      // it is usually there by the time the click (or Enter) arrives.
+      var $scenarios = this.$root.querySelector("[data-scenarios]");
+      var preload = function () {
+        self.withScenarios(null);
+      };
+      $scenarios.addEventListener("focusin", preload);
+      $scenarios.addEventListener("pointerdown", preload);
       this.refreshList();
-      var draft = this.store.load(STORE_ID, DRAFT);
+      var draft = this.store.load(FORMAT.storeId, DRAFT);
       if (draft && draft.inputs) {
         this.fill(draft.inputs);
         if (this.$name) this.$name.value = draft.name || "";
@@ -215,8 +226,23 @@
       }
       if (ids.length) $input.setAttribute("aria-describedby", ids.join(" "));
       else $input.removeAttribute("aria-describedby");
-      var $wrap = $input.closest(".iom-field, td");
-      if ($wrap) $wrap.classList.toggle("iom-field--error", invalid);
+      var $wrap = $input.closest(".iom-breakeven__field, td");
+      if ($wrap) $wrap.classList.toggle("iom-breakeven__field--error", invalid);
+    }
+
+    /** A field's inline error message, made the first time the field has an error. */
+    errorMessage(key, $input) {
+      var $message = document.getElementById("iom-be-" + key + "-error");
+      if (!$message) {
+        $message = document.createElement("p");
+        $message.className = "iom-breakeven__error";
+        $message.id = "iom-be-" + key + "-error";
+        $message.setAttribute("data-error-for", key);
+        // GOV.UK order: label, hint, message, input. In a table cell: before the cell's label.
+        var $before = $input.closest(".iom-breakeven__unit-input") || $input.parentNode.firstElementChild;
+        $before.parentNode.insertBefore($message, $before);
+      }
+      return $message;
     }
 
     showErrors(errors) {
@@ -229,11 +255,11 @@
         $link.textContent = error.message;
         $item.appendChild($link);
         self.$errorList.appendChild($item);
-        var $message = self.$root.querySelector("[data-error-for='" + error.field + "']");
-        if ($input && $message) {
+        if ($input) {
+          var $message = self.errorMessage(error.field, $input);
           $message.textContent = "";
           var $hidden = document.createElement("span");
-          $hidden.className = "iom-visually-hidden";
+          $hidden.className = "iom-breakeven__visually-hidden";
           $hidden.textContent = "Error: ";
           $message.appendChild($hidden);
           $message.appendChild(document.createTextNode(error.message));
@@ -484,8 +510,8 @@
 
     document(name) {
       return {
-        format: FORMAT,
-        formatVersion: FORMAT_VERSION,
+        format: FORMAT.name,
+        formatVersion: FORMAT.version,
         name: name,
         updated: new Date().toISOString(),
         inputs: this.collect()
@@ -493,11 +519,11 @@
     }
 
     saveDraft() {
-      this.store.save(STORE_ID, DRAFT, this.document(this.$name ? this.$name.value.trim() : ""));
+      this.store.save(FORMAT.storeId, DRAFT, this.document(this.$name ? this.$name.value.trim() : ""));
     }
 
     saved() {
-      return this.store.list(STORE_ID).filter(function (entry) {
+      return this.store.list(FORMAT.storeId).filter(function (entry) {
         return entry.uid !== DRAFT;
       });
     }
@@ -527,95 +553,51 @@
       }, 50);
     }
 
-    nameError(message) {
-      var $error = document.getElementById("iom-be-scenario-name-error");
-      this.markInvalid(this.$name, $error, !!message);
-      $error.textContent = message || "";
-      $error.hidden = !message;
+    /**
+     * Run use(scenarios) with the scenarios part (save, open, delete, downloads, import),
+     * loading it first if need be; at once when it is already loaded. use: null only loads.
+     */
+    withScenarios(use) {
+      var self = this;
+      if (this.scenarios) {
+        if (use) use(this.scenarios);
+        return;
+      }
+      if (!this.scenariosLoading) {
+        this.scenariosLoading = (IOM.breakevenParts && IOM.breakevenParts.scenarios
+          ? Promise.resolve()
+          : IOM.loadPart("iom-breakeven-scenarios")
+        ).then(function () {
+          self.scenarios = self.scenarios || new IOM.breakevenParts.scenarios(self);
+          return self.scenarios;
+        });
+        this.scenariosLoading.catch(function (error) {
+          self.scenariosLoading = null; // let a later click try again
+          // A network failure, not a bug: say so to whoever is waiting for it.
+          if (window.console) console.warn("[iom] calculator scenarios:", error);
+        });
+      }
+      this.scenariosLoading.then(
+        function (scenarios) {
+          if (use) use(scenarios);
+        },
+        function () {
+          if (use) self.announce("Saving, downloading and importing could not be loaded. Try again.");
+        }
+      );
     }
 
     handleCommand($button, event) {
       var command = $button.getAttribute("data-command");
       if (command === "calculate") return; // the form's submit handler does it
       event.preventDefault();
-      if (command === "save") this.handleSave();
-      else if (command === "open") this.handleOpen();
-      else if (command === "delete") this.handleDelete();
-      else if (command === "delete-confirm") this.handleDeleteConfirm();
-      else if (command === "delete-cancel") this.hideDeleteConfirm(true);
-      else if (command === "export-json") this.handleExportJson();
-      else if (command === "export-csv") this.handleExportCsv();
-      else if (command === "print") window.print();
+      if (command === "print") window.print();
       else if (command === "preset") this.handlePreset($button);
       else if (command === "clear") this.handleClear();
-    }
-
-    handleSave() {
-      var name = this.$name.value.trim();
-      if (!name) {
-        this.nameError("Enter a name for the scenario");
-        this.$name.focus();
-        return;
-      }
-      this.nameError("");
-      var existing = this.saved().filter(function (entry) {
-        return entry.doc.name === name;
-      })[0];
-      var uid = existing ? existing.uid : this.store.newId();
-      var result = this.store.save(STORE_ID, uid, this.document(name));
-      this.saveDraft();
-      this.refreshList(uid);
-      if (!result.ok) this.announce("Could not save: this browser’s storage is full or blocked. Download the scenario instead.");
-      else if (!this.store.persistent) this.announce("Saved for this visit only: this browser does not allow saving.");
-      else this.announce((existing ? "Replaced" : "Saved") + " scenario “" + name + "”");
-    }
-
-    handleOpen() {
-      var uid = this.$list.value;
-      var doc = uid ? this.store.load(STORE_ID, uid) : null;
-      if (!doc) {
-        this.announce("Choose a saved scenario to open");
-        this.$list.focus();
-        return;
-      }
-      this.fill(doc.inputs || {});
-      this.$name.value = doc.name || "";
-      this.saveDraft();
-      this.calculate({ quiet: false });
-      this.announce("Opened scenario “" + (doc.name || "") + "”");
-    }
-
-    handleDelete() {
-      var uid = this.$list.value;
-      var doc = uid ? this.store.load(STORE_ID, uid) : null;
-      if (!doc) {
-        this.announce("Choose a saved scenario to delete");
-        this.$list.focus();
-        return;
-      }
-      // Nothing is deleted until the user confirms, in words, which scenario goes.
-      var $confirm = this.$root.querySelector("[data-confirm-delete]");
-      $confirm.querySelector("[data-confirm-name]").textContent = doc.name || "";
-      this.pendingDelete = uid;
-      $confirm.hidden = false;
-      $confirm.focus();
-    }
-
-    handleDeleteConfirm() {
-      var uid = this.pendingDelete;
-      var doc = uid ? this.store.load(STORE_ID, uid) : null;
-      this.hideDeleteConfirm(false);
-      if (!doc) return;
-      this.store.remove(STORE_ID, uid);
-      this.refreshList();
-      this.$list.focus();
-      this.announce("Deleted scenario “" + (doc.name || "") + "”");
-    }
-
-    hideDeleteConfirm(returnFocus) {
-      this.pendingDelete = null;
-      this.$root.querySelector("[data-confirm-delete]").hidden = true;
-      if (returnFocus) this.$list.focus();
+      else
+        this.withScenarios(function (scenarios) {
+          scenarios.run(command);
+        });
     }
 
     handlePreset($button) {
@@ -636,149 +618,18 @@
       this.fill({ staff: [], crimes: {} });
       this.$name.value = "";
       this.clearErrors();
-      this.nameError("");
+      if (this.scenarios) this.scenarios.nameError("");
       this.lastResult = null;
       this.$results.hidden = true;
       this.$prompt.textContent = "Enter your figures and select “Calculate”.";
       this.$prompt.hidden = false;
-      this.store.remove(STORE_ID, DRAFT);
+      this.store.remove(FORMAT.storeId, DRAFT);
       this.announce("Form cleared");
     }
-
-    fileName(ext) {
-      var name = (this.$name.value.trim() || "scenario")
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-|-$/g, "");
-      return "iom-value-for-money-" + (name || "scenario") + "." + ext;
-    }
-
-    download(text, type, fileName) {
-      IOM.dom.download(fileName, type, text);
-    }
-
-    handleExportJson() {
-      var doc = this.document(this.$name.value.trim());
-      this.download(JSON.stringify(doc, null, 2), "application/json", this.fileName("json"));
-      this.announce("Downloaded the scenario as JSON");
-    }
-
-    /** One CSV line; numbers are written as numbers (a negative net position stays a number). */
-    csvLine(values) {
-      var csv = this.csv;
-      return values
-        .map(function (value) {
-          return typeof value === "number" ? String(Math.round(value * 100) / 100) : csv.cell(value);
-        })
-        .join(",");
-    }
-
-    csvRows() {
-      var inputs = this.collect();
-      var r = this.calculate({ quiet: true });
-      var rows = [["Section", "Item", "Value", "Unit"]];
-      var name = this.$name.value.trim();
-      rows.push(["Scenario", "Name", name, ""]);
-      rows.push(["Inputs", "Number of offenders managed", inputs.cohort, "offenders"]);
-      inputs.staff.forEach(function (s, i) {
-        if (!s.posts && !s.cost) return;
-        var label = "Post " + (i + 1) + (s.role ? " (" + s.role + ")" : "");
-        rows.push(["Inputs", label + ": number of posts", s.posts, "full-time equivalent"]);
-        rows.push(["Inputs", label + ": cost per post", s.cost, "£ a year"]);
-      });
-      rows.push(["Inputs", "Interventions", inputs.interventions, "£ a year"]);
-      rows.push(["Inputs", "Premises and other costs", inputs.other, "£ a year"]);
-      Array.prototype.forEach.call(this.$crimeRows, function ($row) {
-        var key = $row.getAttribute("data-crime");
-        var c = inputs.crimes[key];
-        if (!c.rate) return;
-        var label = (c.label && c.label.trim()) || $row.getAttribute("data-crime-label");
-        rows.push(["Inputs", label + ": offences per offender a year", c.rate, "offences"]);
-        rows.push(["Inputs", label + ": multiplier for unrecorded crime", c.multiplier || "1", "times"]);
-        rows.push(["Inputs", label + ": unit cost", c.cost, "£ per crime"]);
-        rows.push(["Inputs", label + ": price year", c.year, ""]);
-      });
-      rows.push(["Inputs", "Uprating factor", inputs.uprating || "1", "times"]);
-      rows.push(["Inputs", "Expected reduction", inputs.reduction, "%"]);
-      if (!r) {
-        rows.push(["Results", "Not calculated", "Correct the problems in the form first", ""]);
-        return rows;
-      }
-      rows.push(["Results", "Total cost", r.totalCost, "£ a year"]);
-      rows.push(["Results", "Cost per managed offender", r.costPerOffender, "£ a year"]);
-      rows.push(["Results", "Offences by the cohort before IOM", r.baselineOffences, "offences a year"]);
-      rows.push(["Results", "Cost of those offences", r.baselineCost, "£ a year"]);
-      if (r.breakEven.possible) {
-        rows.push(["Results", "Offences to prevent to break even", r.breakEven.offences, "offences a year"]);
-        rows.push(["Results", "Reduction needed to break even", r.breakEven.percent, "%"]);
-      } else {
-        rows.push(["Results", "Break-even", "Not possible", ""]);
-      }
-      rows.push(["Results", "Offences prevented at the expected reduction", r.expected.offencesPrevented, "offences a year"]);
-      rows.push(["Results", "Savings at the expected reduction", r.expected.savings, "£ a year"]);
-      rows.push(["Results", "Net position at the expected reduction", r.expected.net, "£ a year"]);
-      rows.push(["Results", "Net position per managed offender", r.expected.netPerOffender, "£ a year"]);
-      this.lib.netTable(r, 10).forEach(function (row) {
-        rows.push(["Net position by reduction", "At " + Math.round(row.percent * 100) / 100 + "%", row.net, "£ a year"]);
-      });
-      return rows;
-    }
-
-    handleExportCsv() {
-      var self = this;
-      var text =
-        this.csv.BOM +
-        this.csvRows()
-          .map(function (row) {
-            return self.csvLine(row);
-          })
-          .join("\r\n") +
-        "\r\n";
-      this.download(text, "text/csv;charset=utf-8", this.fileName("csv"));
-      this.announce("Downloaded the figures and results as CSV");
-    }
-
-    importError(message) {
-      var $error = document.getElementById("iom-be-import-error");
-      this.markInvalid(this.$import, $error, !!message);
-      $error.textContent = message || "";
-      $error.hidden = !message;
-    }
-
-    handleImport() {
-      var self = this;
-      var file = this.$import.files && this.$import.files[0];
-      if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
-        var doc = null;
-        try {
-          doc = JSON.parse(String(reader.result));
-        } catch (error) {
-          doc = null;
-        }
-        if (!doc || doc.format !== FORMAT || !doc.inputs || typeof doc.inputs !== "object") {
-          self.importError("The selected file is not a scenario downloaded from this page");
-          return;
-        }
-        if (doc.formatVersion > FORMAT_VERSION) {
-          self.importError("The selected file was made by a newer version of this calculator");
-          return;
-        }
-        self.importError("");
-        self.fill(doc.inputs);
-        self.$name.value = doc.name || "";
-        self.saveDraft();
-        self.calculate({ quiet: false });
-        self.announce("Imported scenario “" + (doc.name || "") + "”. Save it to keep it in this browser.");
-        self.$import.value = "";
-      };
-      reader.onerror = function () {
-        self.importError("The selected file could not be read");
-      };
-      reader.readAsText(file);
-    }
   };
+
+  Breakeven.format = FORMAT; // for the scenarios part
+  IOM.components["iom-breakeven"] = Breakeven;
 
   /** Round tick values covering [low, high]: 0 is always one of them. */
   function niceTicks(low, high, count) {
