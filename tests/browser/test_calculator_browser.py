@@ -172,6 +172,11 @@ def test_bad_input_gets_an_inline_error_and_a_summary_link(
     field_input = page.locator(f"#iom-be-{field}")
     assert field_input.get_attribute("aria-invalid") == "true"
     assert f"iom-be-{field}-error" in field_input.get_attribute("aria-describedby").split()
+    # A thick border in the error colour as well as the words (GOV.UK error pattern).
+    border = field_input.evaluate(
+        "(el) => { const s = getComputedStyle(el); return [s.borderTopWidth, s.borderTopColor]; }"
+    )
+    assert border == ["3px", "rgb(179, 38, 30)"], border
     assert page.locator("[data-results]").is_hidden()
     assert_no_nan_or_infinity(page)
     assert_no_axe_violations(page)
