@@ -1,0 +1,71 @@
+"""The search index holds each form's questions but not its controls.
+
+Every form repeats the same labels, hints and rating descriptions for each question; indexed,
+they made a third of the search index and filled results with "Owner (a role or team)". The
+browser parses the whole index on every page, so its size is felt on slow machines.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros.loader import load_raw
+from macros.validate import build_content
+from tests.conftest import DATA
+
+FORMS = {
+    "self-assessment-2010": "assess/self-assessment-2010/",
+    "key-principles-2015": "assess/key-principles-2015/",
+    "inspection-readiness-2020": "assess/inspection-readiness-2020/",
+    "efficiency-review-2018": "assess/efficiency-review/",
+}
+# Words of the form's controls, each of which appears once per question on the page.
+CONTROL_WORDS = [
+    "Owner (a role or team)",
+    "What will be done",
+    "Add an action",
+    "We already do this and can show it",
+    "Saved in this browser",
+    "Criteria",
+]
+
+
+@pytest.fixture(scope="module")
+def index(built_site) -> list[dict]:
+    return json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+
+
+@pytest.fixture(scope="module")
+def instruments():
+    raw, errors = load_raw(DATA)
+    content = build_content(raw, errors)
+    return {doc.id: doc for name, doc in content.docs.items() if name.startswith("instruments/")}
+
+
+@pytest.mark.parametrize("instrument_id", FORMS)
+def test_form_questions_are_found_on_the_form_page(index, instruments, instrument_id):
+    page = FORMS[instrument_id]
+    titles = {d["title"] for d in index if d["location"].startswith(page + "#")}
+    items = [item for section in instruments[instrument_id].sections for item in section.items]
+    assert items
+    for item in items:
+        assert any(t.startswith(item.id + " ") for t in titles), f"{item.id} not indexed"
+
+
+@pytest.mark.parametrize("instrument_id", FORMS)
+def test_form_controls_are_not_in_the_search_index(index, instrument_id):
+    page = FORMS[instrument_id]
+    text = " ".join(d["text"] for d in index if d["location"].split("#")[0] == page)
+    for words in CONTROL_WORDS:
+        assert words not in text, f"{words!r} is indexed on {page}"
+    # The page's introduction is still there.
+    intro = next(d for d in index if d["location"] == page)
+    assert "Draws on:" in intro["text"]
+
+
+def test_exclusion_markers_do_not_reach_the_published_pages(built_site):
+    for page in FORMS.values():
+        html = (built_site / page / "index.html").read_text("utf-8")
+        assert "data-search-exclude" not in html
