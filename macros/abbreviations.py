@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
 
-from macros.html_rewrite import VOID, CopyThrough
+from macros.html_rewrite import OpenElements
 
 # Elements whose text is never marked: links and controls (no nested interactive content),
 # headings (they feed the table of contents), code, and content that is not running text.
@@ -60,35 +60,21 @@ def plural(expansion: str) -> str:
     return expansion + "s"
 
 
-class _Wrapper(CopyThrough):
+class _Wrapper(OpenElements):
     def __init__(self, abbreviations, pattern, href_for):
         super().__init__()
         self.abbreviations = abbreviations
         self.pattern = pattern
         self.href_for = href_for
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipping inside it)
         self.seen: set[str] = set()
-
-    @property
-    def skipping(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
 
     def handle_starttag(self, tag, attrs):
         super().handle_starttag(tag, attrs)
-        if tag in VOID:
-            return
-        skip = self.skipping or tag in SKIP or any(name == OPT_OUT for name, _ in attrs)
-        self.stack.append((tag, skip))
-
-    def handle_endtag(self, tag):
-        super().handle_endtag(tag)
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
+        # Text inside a skipped element is left as it is.
+        self.opened(tag, tag in SKIP or any(name == OPT_OUT for name, _ in attrs))
 
     def handle_data(self, data):
-        if self.skipping or self.pattern is None or len(self.seen) == len(self.abbreviations):
+        if self.flagged or self.pattern is None or len(self.seen) == len(self.abbreviations):
             self.out.append(data)
         else:
             self.out.append(self.pattern.sub(self._mark, data))

@@ -58,3 +58,31 @@ class CopyThrough(HTMLParser):
 
     def unknown_decl(self, data):
         self.out.append(f"<![{data}]>")
+
+
+class OpenElements(CopyThrough):
+    """CopyThrough that also tracks the open elements, each with a flag that is inherited.
+
+    A pass calls `opened(tag, flag)` from its start-tag handler; `flagged` then says whether the
+    text being read sits inside an element that set the flag (or inside one of its children).
+    End tags close back to the matching open element, so stray or omitted end tags do no harm.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[tuple[str, bool]] = []  # (tag, flag)
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.open) and self.open[-1][1]
+
+    def opened(self, tag: str, flag: bool) -> None:
+        if tag not in VOID:
+            self.open.append((tag, self.flagged or flag))
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        for i in range(len(self.open) - 1, -1, -1):
+            if self.open[i][0] == tag:
+                del self.open[i:]
+                break

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape, unescape
 
-from macros.html_rewrite import VOID, CopyThrough
+from macros.html_rewrite import OpenElements
 
 CLASS = "headerlink"
 DEFAULT_PREFIX = "Link to this section"
@@ -45,18 +45,13 @@ def _start_tag(tag: str, attrs) -> str:
     return "<" + " ".join(parts) + ">"
 
 
-class _Namer(CopyThrough):
+class _Namer(OpenElements):
     def __init__(self):
         super().__init__()
         self.permalinks: list[_Permalink] = []
         self.outline: dict[int, str] = {}  # level → text of the latest heading at that level
         self.heading: tuple[int, list[str]] | None = None  # open heading: level, its text
         self.permalink: _Permalink | None = None  # the permalink inside the open heading
-        self.stack: list[tuple[str, bool]] = []  # (tag, text inside it is left out of names)
-
-    @property
-    def hidden(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
 
     def handle_starttag(self, tag, attrs):
         if _is_permalink(tag, attrs):
@@ -71,18 +66,11 @@ class _Namer(CopyThrough):
             super().handle_starttag(tag, attrs)
         if tag in HEADINGS and self.heading is None:
             self.heading = (HEADINGS[tag], [])
-        if tag not in VOID:
-            hidden = (
-                self.hidden or _is_permalink(tag, attrs) or dict(attrs).get("aria-hidden") == "true"
-            )
-            self.stack.append((tag, hidden))
+        # Text inside the permalink or an aria-hidden element is left out of heading names.
+        self.opened(tag, _is_permalink(tag, attrs) or dict(attrs).get("aria-hidden") == "true")
 
     def handle_endtag(self, tag):
         super().handle_endtag(tag)
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
         if self.heading and HEADINGS.get(tag) == self.heading[0]:
             self._close_heading()
 
@@ -99,7 +87,7 @@ class _Namer(CopyThrough):
         self.permalink = None
 
     def _text(self, text: str):
-        if self.heading and not self.hidden:
+        if self.heading and not self.flagged:
             self.heading[1].append(text)
 
     def handle_data(self, data):
