@@ -331,13 +331,15 @@ def main() -> int:
                     extra = w["total"] - bare_weight["total"]
                     ok = extra <= BUDGET_EXTRA_BYTES and not w["outside"]
                     budget = f"≤ bare + {kb(BUDGET_EXTRA_BYTES)}"
-                    if name in FORM_PAGES:
-                        ok = ok and w["ours"] <= BUDGET_FORM_ASSETS
+                    result = check(name + " weight", ok)
+                    if name in FORM_PAGES:  # two budgets: the page, and our own JS+CSS on it
                         budget += f"; ours ≤ {kb(BUDGET_FORM_ASSETS)}"
+                        ours_ok = w["ours"] <= BUDGET_FORM_ASSETS
+                        result += f"; ours {check(name + ' our JS+CSS', ours_ok)}"
                     print(
                         f"| {name} | {kb(w['total'])} | {w['total'] / bare_weight['total']:.2f}×"
                         f" (+{kb(extra)}) | {kb(w['ours'])} | {kb(w['search_index'])} | "
-                        f"{len(w['outside'])} | {budget} | {check(name + ' weight', ok)} |"
+                        f"{len(w['outside'])} | {budget} | {result} |"
                     )
 
                 print("\n## In-browser speed")
