@@ -40,7 +40,7 @@ def test_figure_1_chart_is_a_named_image_with_values_beside_the_bars(page):
     chart = page.get_by_role("img", name=re.compile(r"^Figure 1: Respondent views"))
     assert chart.count() == 1
     assert chart.is_visible()
-    values = chart.locator(".iom-survey-chart__value").all_text_contents()
+    values = chart.locator(".iom-chart__value").all_text_contents()
     assert values == ["31%", "61%", "7%"]
     widths = chart.locator("rect").evaluate_all(
         "rects => rects.map(r => r.getBoundingClientRect().width)"
@@ -51,7 +51,7 @@ def test_figure_1_chart_is_a_named_image_with_values_beside_the_bars(page):
 
 def test_every_chart_svg_has_an_accessible_name(page):
     page.goto("survey-2011/")
-    svgs = page.locator("article svg.iom-survey-chart__svg")
+    svgs = page.locator("article svg.iom-chart__svg")
     assert svgs.count() >= 14
     for i in range(svgs.count()):
         svg = svgs.nth(i)

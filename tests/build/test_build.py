@@ -78,24 +78,6 @@ def test_pages_link_only_their_own_area_stylesheets_and_one_bundle(built_site):
     assert "IOM.components" in source and "\n  " not in source  # minified
 
 
-@pytest.mark.parametrize(
-    ("path", "expected"),
-    [
-        ("index.html", ["iom"]),
-        ("survey-2011/index.html", ["iom", "survey"]),
-        ("about/privacy/index.html", ["iom", "controls"]),
-        ("assess/index.html", ["iom", "choices"]),
-        ("assess/self-assessment-2010/index.html", ["iom", "controls", "instrument"]),
-        ("assess/combine/index.html", ["iom", "controls", "instrument", "partnership"]),
-        ("assess/compare/index.html", ["iom", "controls", "instrument", "partnership"]),
-    ],
-)
-def test_each_page_links_the_stylesheets_it_needs_and_no_others(built_site, path, expected):
-    """Shared controls (buttons, fields, boxes) come without the assessment form's sheet."""
-    page = (built_site / path).read_text()
-    assert re.findall(r'href="[./]*assets/stylesheets/(\w+)\.css"', page) == expected
-
-
 def test_calculator_page_links_only_its_own_stylesheet_and_loads_scenario_code_on_use(
     built_site,
 ):

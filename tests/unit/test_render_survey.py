@@ -122,8 +122,8 @@ def test_bar_widths_are_proportional_to_the_values(content):
 
 def test_each_bar_has_its_label_and_value_as_text_beside_it(content):
     tree = render_chart(content)
-    labels = [t["text"] for t in tree.all("text", "iom-survey-chart__label")]
-    values = tree.all("text", "iom-survey-chart__value")
+    labels = [t["text"] for t in tree.all("text", "iom-chart__label")]
+    values = tree.all("text", "iom-chart__value")
     assert labels == ["Fully <established>", "Partially & more", "Not yet"]
     assert [v["text"] for v in values] == ["31%", "62.5% (228 respondents)", "7%"]
     # The value sits at the end of its bar.
