@@ -32,12 +32,16 @@
     return true;
   };
 
-  Scenarios.prototype.nameError = function (message) {
-    var c = this.c;
-    var $error = document.getElementById("iom-be-scenario-name-error");
-    c.markInvalid(c.$name, $error, !!message);
+  /** Show `message` by `$input` in its error slot `errorId`, or clear it when empty. */
+  Scenarios.prototype.fieldError = function ($input, errorId, message) {
+    var $error = document.getElementById(errorId);
+    this.c.markInvalid($input, $error, !!message);
     $error.textContent = message || "";
     $error.hidden = !message;
+  };
+
+  Scenarios.prototype.nameError = function (message) {
+    this.fieldError(this.c.$name, "iom-be-scenario-name-error", message);
   };
 
   Scenarios.prototype.handleSave = function () {
@@ -198,11 +202,7 @@
   };
 
   Scenarios.prototype.importError = function (message) {
-    var c = this.c;
-    var $error = document.getElementById("iom-be-import-error");
-    c.markInvalid(c.$import, $error, !!message);
-    $error.textContent = message || "";
-    $error.hidden = !message;
+    this.fieldError(this.c.$import, "iom-be-import-error", message);
   };
 
   Scenarios.prototype.handleImport = function () {

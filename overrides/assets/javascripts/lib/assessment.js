@@ -73,8 +73,9 @@
    */
   function isEarlierVersion(doc, instrument) {
     if (!isObject(doc) || !isObject(doc.responses) || !instrument.version) return false;
+    // A missing version compares as 0 (compareVersions reads non-numbers as 0).
     var version = isObject(doc.instrument) ? doc.instrument.version : undefined;
-    return compareVersions(version === undefined || version === null ? "0" : version, instrument.version) < 0;
+    return compareVersions(version, instrument.version) < 0;
   }
 
   function itemIds(instrument) {
