@@ -1,9 +1,12 @@
 /*
- * The summary under an assessment form: progress ("7 of 12 elements rated") overall and per
- * section, counts by rating per section as an inline SVG chart and as a table with the same
- * figures, priorities (most urgent rating first), check-your-answers with change links, and
- * every action in one table. Part of the iom-instrument component; all text comes from the
- * page. User text is only ever set with textContent.
+ * The summary on an assessment's overview page: the task list's status per section, overall
+ * progress ("7 of 12 elements rated"), counts by rating per section as an inline SVG chart and
+ * as a table with the same figures, priorities (most urgent rating first), check-your-answers
+ * with change links, and every action in one table. Items live on the section pages, so
+ * links to them come from c.itemHref and titles from the page's instrument JSON. Part of the
+ * iom-instrument component; all text comes from the page. User text is only ever set with
+ * textContent. Once loaded it also runs on section pages (instant navigation keeps scripts),
+ * so every part it fills is optional.
  */
 (function () {
   "use strict";
@@ -18,13 +21,6 @@
   var el = IOM.dom.el;
   var svg = IOM.dom.svg;
   var empty = IOM.dom.empty;
-
-  function progressText(c, counts) {
-    if (counts.na) {
-      return c.t("progress-na", { rated: counts.rated, total: counts.total - counts.na, na: counts.na, noun: c.instrument.noun });
-    }
-    return c.t("progress", { rated: counts.rated, total: counts.total, noun: c.instrument.noun });
-  }
 
   /** Levels as shown in the chart and table: the scale, then N/A if offered, then not rated. */
   function columns(c) {
@@ -46,11 +42,21 @@
 
   function renderProgress(c, summary) {
     var $total = c.$root.querySelector("[data-progress-total]");
-    if ($total) $total.textContent = progressText(c, summary.total);
-    var $sections = c.$root.querySelectorAll("[data-section]");
-    for (var i = 0; i < $sections.length; i++) {
-      var $progress = $sections[i].querySelector("[data-section-progress]");
-      if ($progress && summary.sections[i]) $progress.textContent = progressText(c, summary.sections[i]);
+    if ($total) $total.textContent = c.progressText(summary.total);
+  }
+
+  /** Each section's line in the task list: not started, in progress (N/A counts as done), completed. */
+  function renderTaskList(c, summary) {
+    var $statuses = c.$root.querySelectorAll("[data-task-status]");
+    for (var i = 0; i < $statuses.length; i++) {
+      var id = $statuses[i].getAttribute("data-task-status");
+      var counts = summary.sections.filter(function (s) {
+        return s.id === id;
+      })[0];
+      if (!counts) continue;
+      var answered = counts.rated + counts.na;
+      var key = !answered ? "task-not-started" : answered < counts.total ? "task-in-progress" : "task-done";
+      $statuses[i].textContent = c.t(key, { rated: answered, total: counts.total });
     }
   }
 
@@ -112,9 +118,8 @@
   }
 
   function itemLink(c, id) {
-    var item = c.items[id];
-    var $a = el("a", "iom-link", id + " " + item.title);
-    $a.href = "#" + item.anchor;
+    var $a = el("a", "iom-link", id + " " + c.instrument.titles[id]);
+    $a.href = c.itemHref(id);
     $a.setAttribute("data-focus-item", id);
     return $a;
   }
@@ -141,9 +146,8 @@
     c.instrument.sections.forEach(function (section) {
       section.items.forEach(function (id) {
         var r = c.doc.responses[id] || {};
-        var item = c.items[id];
         var $row = el("div", "iom-summary-list__row");
-        $row.appendChild(el("dt", "iom-summary-list__key", id + " " + item.title));
+        $row.appendChild(el("dt", "iom-summary-list__key", id + " " + c.instrument.titles[id]));
         var $value = el("dd", "iom-summary-list__value");
         var $rating = el("p", "iom-summary-list__rating");
         if (r.rating && c.instrument.labels[r.rating]) $rating.appendChild(tag(c, r.rating));
@@ -163,7 +167,7 @@
         $row.appendChild($value);
         var $change = el("dd", "iom-summary-list__actions");
         var $a = el("a", "iom-link", c.t("change"));
-        $a.href = "#" + item.anchor;
+        $a.href = c.itemHref(id);
         $a.setAttribute("data-focus-item", id);
         $a.appendChild(el("span", "iom-visually-hidden", c.t("change-hidden", { item: id })));
         $change.appendChild($a);
@@ -212,8 +216,10 @@
     $box.hidden = !summary.earlier.length;
   }
 
-  IOM.instrumentParts.renderSummary = function (c) {
-    var summary = c.assessment.summarise(c.doc, c.instrument);
+  /** Fill every summary part on the page from `summary` (lib/assessment.js summarise). */
+  IOM.instrumentParts.renderSummary = function (c, summary) {
+    summary = summary || c.assessment.summarise(c.doc, c.instrument);
+    renderTaskList(c, summary);
     renderProgress(c, summary);
     renderCounts(c, summary);
     renderChart(c, summary);

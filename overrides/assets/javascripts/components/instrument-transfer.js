@@ -35,7 +35,7 @@
     var rows = [];
     c.instrument.sections.forEach(function (section) {
       section.items.forEach(function (id) {
-        rows.push({ id: id, title: c.items[id].title, section: section.title });
+        rows.push({ id: id, title: c.instrument.titles[id], section: section.title });
       });
     });
     var summary = c.assessment.summarise(c.doc, c.instrument);

@@ -2,8 +2,11 @@
  * The assessment form: keeps every answer in a saved-assessment document, writes it to the
  * browser's storage on every change and announces "Saved"; restores it on reload, history
  * navigation and instant navigation; manages several named assessments per instrument.
- * The summary (instrument-summary.js) and downloads/import (instrument-transfer.js) are
- * split out. Every text shown comes from the rendered markup ([data-message]).
+ * Each instrument has an overview page (saved list, About, task list, summary: module
+ * iom-instrument) and one page per section (its questions: iom-instrument-section); the same
+ * component runs on both and uses whichever parts the page has. The summary
+ * (instrument-summary.js) and downloads/import (instrument-transfer.js) are split out.
+ * Every text shown comes from the rendered markup ([data-message]).
  */
 (function () {
   "use strict";
@@ -16,7 +19,7 @@
 
   function Instrument($root) {
     this.$root = $root;
-    this.moduleName = "iom-instrument";
+    this.moduleName = $root.getAttribute("data-module");
   }
 
   Instrument.prototype.init = function () {
@@ -78,79 +81,24 @@
     });
   };
 
+  /**
+   * What the form is (scale, fields, sections, titles, links) comes from the JSON the page
+   * carries: an overview page has no questions and a section page only some, so the form
+   * itself cannot describe the whole instrument. Same shape as combine.js reads.
+   */
   Instrument.prototype.readInstrument = function () {
-    var $root = this.$root;
-    var instrument = {
-      id: $root.getAttribute("data-instrument-id"),
-      version: $root.getAttribute("data-instrument-version"),
-      noun: $root.getAttribute("data-item-noun") || "item",
-      replaces: JSON.parse($root.getAttribute("data-replaces") || "{}"),
-      na: false,
-      levels: [],
-      labels: {},
-      fields: [],
-      fieldLabels: {},
-      statuses: [],
-      statusLabels: {},
-      sections: []
-    };
-    var $first = $root.querySelector("[data-item]");
-    var $options = $first ? $first.querySelectorAll(".iom-rating__option") : [];
-    for (var i = 0; i < $options.length; i++) {
-      var $input = $options[i].querySelector("input");
-      var label = $options[i].querySelector("[data-level-label]").textContent;
-      instrument.labels[$input.value] = label;
-      if ($input.value === "na") {
-        instrument.na = true;
-      } else {
-        instrument.levels.push({
-          value: $input.value,
-          label: label,
-          tone: $options[i].getAttribute("data-tone"),
-          priority: parseInt($options[i].getAttribute("data-priority"), 10) || 0
-        });
-      }
-    }
-    var $fields = $first ? $first.querySelectorAll("[data-field]") : [];
-    for (var f = 0; f < $fields.length; f++) {
-      var key = $fields[f].getAttribute("data-field");
-      instrument.fields.push(key);
-      var $label = $root.querySelector('label[for="' + $fields[f].id + '"]');
-      instrument.fieldLabels[key] = $label ? labelText($label) : key;
-    }
-    var $statuses = this.$template ? this.$template.content.querySelectorAll("[data-action-field=status] option") : [];
-    if (!$statuses.length) $statuses = $root.querySelectorAll("[data-action-field=status] option");
-    var seen = {};
-    for (var s = 0; s < $statuses.length; s++) {
-      if (seen[$statuses[s].value]) continue;
-      seen[$statuses[s].value] = true;
-      instrument.statuses.push($statuses[s].value);
-      instrument.statusLabels[$statuses[s].value] = $statuses[s].textContent;
-    }
-    var $sections = $root.querySelectorAll("[data-section]");
-    for (var n = 0; n < $sections.length; n++) {
-      var section = {
-        id: $sections[n].getAttribute("data-section"),
-        title: $sections[n].getAttribute("data-section-title"),
-        items: []
-      };
-      var $items = $sections[n].querySelectorAll("[data-item]");
-      for (var m = 0; m < $items.length; m++) section.items.push($items[m].getAttribute("data-item"));
-      instrument.sections.push(section);
-    }
+    var instrument = JSON.parse(this.$root.querySelector("[data-instrument-info]").textContent);
+    // Which section page holds each item, for links to items not on this page.
+    instrument.sectionOf = {};
+    instrument.sections.forEach(function (section) {
+      section.items.forEach(function (id) {
+        instrument.sectionOf[id] = section;
+      });
+    });
     return instrument;
   };
 
-  /** A label's own words, without the visually hidden "for SA-1.1". */
-  function labelText($label) {
-    var text = "";
-    for (var i = 0; i < $label.childNodes.length; i++) {
-      var node = $label.childNodes[i];
-      if (node.nodeType === 3) text += node.textContent;
-    }
-    return text.trim();
-  }
-
+  /** The item fieldsets on this page only: none on the overview, one section's on a section page. */
   Instrument.prototype.readItems = function () {
     var items = {};
     var $items = this.$root.querySelectorAll("[data-item]");
@@ -162,7 +110,6 @@
       items[$item.getAttribute("data-item")] = {
         $item: $item,
         anchor: $item.id,
-        title: $item.querySelector("[data-item-title]").textContent.trim(),
         $radios: $item.querySelectorAll(".iom-rating__input"),
         $naReason: $item.querySelector("[data-na-reason]"),
         $naReasonInput: $item.querySelector("[data-na-reason-input]"),
@@ -172,6 +119,40 @@
       };
     }
     return items;
+  };
+
+  /**
+   * A link to an item (with `suffix`, to a field in it, such as "-na-reason"): on this page
+   * a fragment, else its section page.
+   */
+  Instrument.prototype.itemHref = function (id, suffix) {
+    var hash = "#" + this.instrument.anchors[id] + (suffix || "");
+    if (this.items[id]) return hash;
+    var section = this.instrument.sectionOf[id];
+    return (section ? section.url : "") + hash;
+  };
+
+  /**
+   * Arriving at a section page from a "Change" or error link (…/sa-1/#sa-1-2): put focus on
+   * the item's rating, or on the field named, as the same link on one page would.
+   */
+  Instrument.prototype.focusItemInHash = function () {
+    var name = decodeURIComponent(window.location.hash.slice(1));
+    if (!name) return;
+    var self = this;
+    var ids = Object.keys(this.items).filter(function (id) {
+      return self.items[id].anchor === name;
+    });
+    var $target = ids.length ? this.ratingToFocus(ids[0]) : document.getElementById(name);
+    if ($target && this.$root.contains($target) && /^(INPUT|TEXTAREA|SELECT)$/.test($target.tagName)) {
+      $target.focus();
+    }
+  };
+
+  /** An item's checked rating, else its first. */
+  Instrument.prototype.ratingToFocus = function (id) {
+    var item = this.items[id];
+    return item.$item.querySelector(".iom-rating__input:checked") || item.$radios[0];
   };
 
   /* ---- opening and showing a document ---- */
@@ -220,6 +201,10 @@
     this.fill();
     this.renderList();
     this.renderSummaryNow();
+    if (!this.arrived) {
+      this.arrived = true; // once per page: after the answers are in (a migration may delay them)
+      this.focusItemInHash();
+    }
   };
 
   Instrument.prototype.fill = function () {
@@ -411,7 +396,32 @@
 
   Instrument.prototype.renderSummaryNow = function () {
     clearTimeout(this.summaryTimer);
-    if (IOM.instrumentParts.renderSummary) IOM.instrumentParts.renderSummary(this);
+    var summary = this.assessment.summarise(this.doc, this.instrument);
+    this.renderSectionProgress(summary);
+    // The summary part is only in the overview page's bundle; it skips parts a page lacks.
+    if (IOM.instrumentParts.renderSummary) IOM.instrumentParts.renderSummary(this, summary);
+  };
+
+  /** "4 of 9 questions rated" under each section on the page (a section page shows one). */
+  Instrument.prototype.renderSectionProgress = function (summary) {
+    var $sections = this.$root.querySelectorAll("[data-section]");
+    for (var i = 0; i < $sections.length; i++) {
+      var id = $sections[i].getAttribute("data-section");
+      var $progress = $sections[i].querySelector("[data-section-progress]");
+      var counts = summary.sections.filter(function (s) {
+        return s.id === id;
+      })[0];
+      if ($progress && counts) $progress.textContent = this.progressText(counts);
+    }
+  };
+
+  /** "7 of 12 elements rated", saying how many are N/A when some are. */
+  Instrument.prototype.progressText = function (counts) {
+    var noun = this.instrument.noun;
+    if (counts.na) {
+      return this.t("progress-na", { rated: counts.rated, total: counts.total - counts.na, na: counts.na, noun: noun });
+    }
+    return this.t("progress", { rated: counts.rated, total: counts.total, noun: noun });
   };
 
   Instrument.prototype.showStorageWarning = function (key) {
@@ -475,9 +485,11 @@
     }
     var $item = event.target.closest("a[data-focus-item]");
     if ($item) {
-      // "Change" and priority links: go to the item and put focus on its rating.
-      var item = this.items[$item.getAttribute("data-focus-item")];
-      var $radio = item && (item.$item.querySelector(".iom-rating__input:checked") || item.$radios[0]);
+      // "Change" and priority links: go to the item and put focus on its rating. An item on
+      // another page is left to the link; focusItemInHash does it when that page opens.
+      var id = $item.getAttribute("data-focus-item");
+      var item = this.items[id];
+      var $radio = item && this.ratingToFocus(id);
       if ($radio) {
         // Instant navigation would handle the same-page link itself and drop the focus.
         event.preventDefault();
@@ -606,7 +618,9 @@
   };
 
   Instrument.prototype.renderList = function () {
-    if (!this.$savedList) return;
+    var $current = this.$root.querySelector("[data-current-name]");
+    if ($current) $current.textContent = this.displayName(this.doc);
+    if (!this.$savedList) return; // a section page names the open assessment only
     var self = this;
     var saved = this.store.list(this.instrument.id);
     if (!saved.some(function (s) { return s.uid === self.uid; })) {
@@ -621,8 +635,6 @@
       $option.selected = s.uid === self.uid;
       self.$savedList.appendChild($option);
     });
-    var $current = this.$root.querySelector("[data-current-name]");
-    if ($current) $current.textContent = this.displayName(this.doc);
   };
 
   // Dates are formatted by hand, as en-GB shows them: the first toLocaleString() call on a page
@@ -659,9 +671,9 @@
     }
     if ($status) $status.textContent = "";
     var errors = found.map(function (problem) {
-      var item = self.items[problem.item];
+      var item = self.items[problem.item]; // absent when its section is on another page
       var message = self.t(problem.code, { item: problem.item });
-      var $error = item.$item.querySelector('[data-error-for="na_reason"]');
+      var $error = item && item.$item.querySelector('[data-error-for="na_reason"]');
       if ($error) {
         $error.textContent = message;
         $error.hidden = false;
@@ -669,7 +681,8 @@
         item.$naReasonInput.setAttribute("aria-describedby", $error.id);
         item.$naReason.classList.add("iom-field--error");
       }
-      return { message: message, href: "#" + (item.$naReasonInput ? item.$naReasonInput.id : item.anchor) };
+      // Every problem is an N/A without a reason: link to the reason box.
+      return { message: message, href: self.itemHref(problem.item, "-na-reason") };
     });
     this.showErrors(this.t("error-title-check"), errors, moveFocus);
     this.errorsShown = "check";
@@ -745,4 +758,5 @@
   };
 
   IOM.components["iom-instrument"] = Instrument;
+  IOM.components["iom-instrument-section"] = Instrument;
 })();
