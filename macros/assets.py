@@ -138,3 +138,62 @@ def minify_css(css: str) -> str:
 
 def minify_js(js: str) -> str:
     return rjsmin.jsmin(js)
+
+
+# ---- the theme's palette stylesheet, cut to the colours this site uses ----
+
+_PALETTE_ATTRIBUTE = re.compile(r"\[data-md-color-(primary|accent)=([\w-]+)\]")
+
+
+def _top_level_rules(css: str) -> list[tuple[str, str]]:
+    """(prelude, body) for each top-level rule; an @media body holds rules of its own."""
+    rules, depth, start, prelude_end = [], 0, 0, 0
+    for index, char in enumerate(css):
+        if char == "{":
+            if depth == 0:
+                prelude_end = index
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                rules.append((css[start:prelude_end].strip(), css[prelude_end + 1 : index]))
+                start = index + 1
+    return rules
+
+
+def _selectors(prelude: str) -> list[str]:
+    """A selector list split at its top-level commas (not those inside :not(…) or :is(…))."""
+    parts, depth, current = [], 0, ""
+    for char in prelude:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return parts + [current]
+
+
+def palette_subset(css: str, colours: dict[str, set[str]]) -> str:
+    """The theme's palette.css without the rules for primary and accent colours not in use.
+
+    `colours` maps "primary" and "accent" to the names the site's palette configures. The
+    theme ships every colour (about 12 KB); a page only ever shows the configured ones, and
+    every page loads this file.
+    """
+    kept = []
+    for prelude, body in _top_level_rules(css):
+        if prelude.startswith("@"):
+            inner = palette_subset(body, colours)
+            if inner:
+                kept.append(f"{prelude}{{{inner}}}")
+            continue
+        selectors = [
+            s
+            for s in _selectors(prelude)
+            if all(name in colours[kind] for kind, name in _PALETTE_ATTRIBUTE.findall(s))
+        ]
+        if selectors:
+            kept.append(f"{','.join(selectors)}{{{body}}}")
+    return "".join(kept)

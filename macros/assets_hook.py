@@ -1,4 +1,5 @@
-"""MkDocs hook: each page gets only the stylesheets and one script bundle it needs.
+"""MkDocs hook: each page gets only the stylesheets and one script bundle it needs, and the
+theme's palette stylesheet only the colours the site uses.
 
 Thin on purpose: the work is in macros/assets.py, which imports nothing from MkDocs.
 """
@@ -55,6 +56,20 @@ def on_post_build(config) -> None:
     for css in _STYLES.glob("*.css"):
         built = site / "assets" / "stylesheets" / css.name
         built.write_text(assets.minify_css(css.read_text(encoding="utf-8")), encoding="utf-8")
+    _cut_palette(site, config)
     iom_js = site / "assets" / "javascripts" / "iom.js"
     built = assets.without_manifest(iom_js.read_text(encoding="utf-8"))
     iom_js.write_text(assets.minify_js(built), encoding="utf-8")
+
+
+def _cut_palette(site: Path, config) -> None:
+    """Keep only the configured colours in the theme's palette stylesheet (every page loads it)."""
+    palette = config["theme"].get("palette") or []
+    entries = palette if isinstance(palette, list) else [palette]
+    colours = {
+        kind: {entry.get(kind, "indigo") for entry in entries} for kind in ("primary", "accent")
+    }
+    for path in (site / "assets" / "stylesheets").glob("palette.*.min.css"):
+        path.write_text(
+            assets.palette_subset(path.read_text(encoding="utf-8"), colours), encoding="utf-8"
+        )

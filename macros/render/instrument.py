@@ -1,14 +1,16 @@
 """Scoring instruments as accessible forms, one renderer for every instrument.
 
-The form is real HTML that reads and prints without JavaScript: a fieldset per item with
-its criteria, labelled radios (each level with its description), text boxes and an action
-list. Every text the script shows (messages, column names) is rendered here too, so the
-script reads labels from the page and never carries a copy.
+Each instrument is a GOV.UK-style task list: an overview page (saved assessments, details, the
+list of sections with their status, the summary) and one page per section, so no page carries
+every question. The form is real HTML that reads and prints without JavaScript: a fieldset per
+item with its criteria, labelled radios (each level with its description), text boxes and an
+action list. Every text the script shows (messages, column names) is rendered here too, and
+the instrument itself is described to the script in a JSON block made from the same data, so
+the script never carries a copy of a label.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +19,25 @@ from ..models.instrument import NOT_APPLICABLE, Document, Item, Level
 from . import anchor, template
 
 STORAGE_PREFIX = "iom:"
+
+# Each instrument's overview page. Its section pages are generated next to it, in a folder of
+# the same name (macros/section_pages_hook.py): assess/efficiency-review/et-1/ and so on.
+INSTRUMENT_PAGES = {
+    "self-assessment-2010": "assess/self-assessment-2010.md",
+    "key-principles-2015": "assess/key-principles-2015.md",
+    "inspection-readiness-2020": "assess/inspection-readiness-2020.md",
+    "efficiency-review-2018": "assess/efficiency-review.md",
+}
+
+
+def overview_page(instrument_id: str) -> str:
+    """The docs path of an instrument's overview page."""
+    return INSTRUMENT_PAGES.get(instrument_id, f"assess/{instrument_id}.md")
+
+
+def section_page(instrument_id: str, section_id: str) -> str:
+    """The docs path of the page holding one section's questions."""
+    return f"{overview_page(instrument_id).removesuffix('.md')}/{anchor(section_id)}.md"
 
 
 @dataclass
@@ -36,6 +57,7 @@ class ShownSection:
     anchor: str
     title: str
     items: list[ShownItem]
+    page: str  # docs path of the section's own page
 
 
 def _points(raw: Any) -> list[Point]:
@@ -64,7 +86,15 @@ def shown_sections(content, linker, doc: Document) -> list[ShownSection]:
             title = getattr(content.get(section.ref), "title", "")
             title = f"{section.ref} {title}".strip()
         items = [_shown_item(content, linker, item) for item in section.items]
-        sections.append(ShownSection(section.id, _section_anchor(doc, section.id), title, items))
+        sections.append(
+            ShownSection(
+                section.id,
+                _section_anchor(doc, section.id),
+                title,
+                items,
+                section_page(doc.id, section.id),
+            )
+        )
     return sections
 
 
@@ -99,37 +129,87 @@ def _levels(doc: Document) -> list[Level]:
     return levels
 
 
-def instrument_form(content, linker, instrument_id: str) -> str:
-    """The whole assessment form for one instrument, with its summary and controls."""
+def _form_info(
+    content, linker, doc: Document, sections: list[ShownSection], overview: bool
+) -> dict[str, Any]:
+    """The instrument as the form script needs it: partnership.instrument_info, plus links.
+
+    Levels stay in the order the form shows them (the partnership views sort them worst
+    first); each section says where its page is, from the page being rendered. Item titles
+    and anchors serve the overview's summary and downloads only, so a section page, which
+    shows its own items, goes without them.
+    """
+    from .partnership import instrument_info  # partnership imports this module
+
+    info = instrument_info(content, linker, doc)
+    info["levels"] = [
+        {"value": lv.value, "label": lv.label, "tone": lv.tone, "priority": lv.priority}
+        for lv in doc.scale.levels
+    ]
+    urls = {s.id: linker.page(s.page) if linker else "#" for s in sections}
+    for section in info["sections"]:
+        section["url"] = urls[section["id"]]
+    info["overview"] = linker.page(overview_page(doc.id)) if linker else "#"
+    if overview:
+        info["anchors"] = {item.id: item.anchor for s in sections for item in s.items}
+    else:
+        del info["titles"]
+    return info
+
+
+def _form_context(content, linker, instrument_id: str, overview: bool) -> dict[str, Any]:
+    """What both kinds of form page render from."""
     doc = instrument_doc(content, instrument_id)
     sections = shown_sections(content, linker, doc)
     sources = {d.id: d for d in content.docs["sources"].documents}
+    return {
+        "doc": doc,
+        "sections": sections,
+        "levels": _levels(doc),
+        "scale_levels": doc.scale.levels,
+        "na_value": NOT_APPLICABLE,
+        "item_count": sum(len(s.items) for s in sections),
+        "source_doc": sources.get(doc.source.doc),
+        "info": _form_info(content, linker, doc, sections, overview),
+        "storage_prefix": STORAGE_PREFIX,
+        "linker": linker,
+        "link": (lambda path, fragment="": linker.page(path, fragment)) if linker else None,
+        "info_overview_page": overview_page(instrument_id),
+    }
+
+
+def instrument_form(content, linker, instrument_id: str) -> str:
+    """An instrument's overview: saved assessments, details, sections to answer, summary."""
     return template("instrument_form.html").render(
-        doc=doc,
-        sections=sections,
-        levels=_levels(doc),
-        scale_levels=doc.scale.levels,
-        na_value=NOT_APPLICABLE,
-        item_count=sum(len(s.items) for s in sections),
-        source_doc=sources.get(doc.source.doc),
-        replaces_json=json.dumps(doc.replaces, sort_keys=True),
-        storage_prefix=STORAGE_PREFIX,
-        linker=linker,
+        **_form_context(content, linker, instrument_id, overview=True)
+    )
+
+
+def instrument_section(content, linker, instrument_id: str, section_id: str) -> str:
+    """One section's page: its heading (the page title) and its questions."""
+    context = _form_context(content, linker, instrument_id, overview=False)
+    sections = context["sections"]
+    index = next((i for i, s in enumerate(sections) if s.id == section_id), None)
+    if index is None:
+        known = ", ".join(s.id for s in sections)
+        raise KeyError(
+            f"instrument_section: '{instrument_id}' has no section '{section_id}' ({known})"
+        )
+    return template("instrument_section.html").render(
+        section=sections[index],
+        previous=sections[index - 1] if index > 0 else None,
+        next=sections[index + 1] if index + 1 < len(sections) else None,
+        **context,
     )
 
 
 def assessment_choices(content, linker) -> str:
     """The list of instruments on the "choose an assessment" page."""
-    pages = {
-        "self-assessment-2010": "assess/self-assessment-2010.md",
-        "key-principles-2015": "assess/key-principles-2015.md",
-        "inspection-readiness-2020": "assess/inspection-readiness-2020.md",
-        "efficiency-review-2018": "assess/efficiency-review.md",
-    }
+    pages = INSTRUMENT_PAGES
     sources = {d.id: d for d in content.docs["sources"].documents}
     choices = []
     for _key, doc in sorted(content.instruments().items(), key=lambda kv: _order(kv[1], pages)):
-        page = pages.get(doc.id, f"assess/{doc.id}.md")
+        page = overview_page(doc.id)
         choices.append(
             {
                 "doc": doc,
@@ -153,6 +233,7 @@ def clear_data(content, linker) -> str:
 
 MACROS = {
     "instrument_form": instrument_form,
+    "instrument_section": instrument_section,
     "assessment_choices": assessment_choices,
     "clear_data": clear_data,
 }
