@@ -17,14 +17,19 @@ FORMS = {
 
 
 def open_form(page, path: str = SA):
-    """Open an assessment page and wait until its script has started."""
+    """Open an assessment's overview (or any form page) and wait until its script has started."""
     page.goto(path)
     wait_ready(page)
 
 
+def open_section(page, section: str, form: str = SA):
+    """Open one section's page of a form, e.g. open_section(page, "sa-1")."""
+    open_form(page, form + section + "/")
+
+
 def wait_ready(page):
     page.wait_for_function(
-        "() => { const r = document.querySelector('[data-module=iom-instrument]');"
+        "() => { const r = document.querySelector('[data-module^=iom-instrument]');"
         " return r && r.getAttribute('data-iom-init') === 'ready'; }"
     )
 
@@ -65,16 +70,20 @@ def wait_summary(page):
 
 
 def fill_sample(page):
-    """A partly filled Self Assessment: details, three ratings, evidence, two actions."""
+    """A partly filled Self Assessment: details, three ratings, evidence, two actions.
+
+    Starts and ends on the overview; the ratings are given on the section pages.
+    """
+    open_form(page)
     page.fill("#iom-about-name", "Spring review")
     page.fill("#iom-about-partnership", "Northshire IOM")
     page.fill("#iom-about-area", "Northshire")
     page.fill("#iom-about-agency", "Police")
     page.fill("#iom-about-completed-by", "IOM police sergeant")
     page.fill("#iom-about-date", "2026-11-22")
+    open_section(page, "sa-1")
     page.check("#sa-1-1-rating-red")
     page.check("#sa-1-2-rating-green")
-    page.check("#sa-2-1-rating-amber")
     page.fill(
         "#sa-1-1-evidence", 'Partners signed up, "mostly", see minutes,\nbut health is missing'
     )
@@ -83,6 +92,9 @@ def fill_sample(page):
     page.fill("#sa-1-1-action-1-owner", "IOM manager")
     page.fill("#sa-1-1-action-1-due", "2027-01-31")
     page.select_option("#sa-1-1-action-1-status", "in-progress")
+    open_section(page, "sa-2")
+    page.check("#sa-2-1-rating-amber")
     page.click("#sa-2-1 [data-command=add-action]")
     page.fill("#sa-2-1-action-1-action", "=SUM(1,2) is not a formula")
+    open_form(page)
     wait_summary(page)
