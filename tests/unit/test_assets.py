@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from macros import assets
@@ -86,3 +88,64 @@ def test_components_loaded_on_use_stay_out_of_the_page_bundle():
 def test_built_iom_js_drops_the_per_file_manifest():
     built = assets.without_manifest(IOM_JS)
     assert "components/a.js" not in built and "var MODULE_SCRIPTS = {};" in built
+
+
+PALETTE_CSS = (
+    "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}"
+    "[data-md-color-scheme=slate][data-md-color-primary=indigo]{--a:#5488e8}"
+    "[data-md-color-scheme=slate][data-md-color-primary=pink]{--a:#e0a}}"
+    "[data-md-color-accent=indigo]{--md-accent-fg-color:#526cfe}"
+    "[data-md-color-accent=pink]{--md-accent-fg-color:#f50057}"
+    "[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}"
+    "[data-md-color-primary=lime]:not([data-md-color-scheme=slate]){--x:1}"
+    "[data-md-color-primary=black] .md-header,[data-md-color-primary=indigo] .md-header{--y:2}"
+    "@media screen and (min-width:60em){[data-md-color-primary=white] .md-search__form{--z:3}}"
+    "@media screen and (min-width:76.25em){[data-md-color-primary=indigo] .md-tabs{--t:4}"
+    "[data-md-color-primary=black] .md-tabs{--t:5}}"
+)
+INDIGO = {"primary": {"indigo"}, "accent": {"indigo"}}
+
+
+def test_palette_subset_keeps_the_configured_colours_and_the_slate_scheme():
+    out = assets.palette_subset(PALETTE_CSS, INDIGO)
+    assert out == (
+        "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}"
+        "[data-md-color-scheme=slate][data-md-color-primary=indigo]{--a:#5488e8}}"
+        "[data-md-color-accent=indigo]{--md-accent-fg-color:#526cfe}"
+        "[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}"
+        "[data-md-color-primary=indigo] .md-header{--y:2}"
+        "@media screen and (min-width:76.25em){[data-md-color-primary=indigo] .md-tabs{--t:4}}"
+    )
+
+
+def test_palette_subset_drops_a_media_rule_left_empty_and_keeps_each_kind_apart():
+    out = assets.palette_subset(PALETTE_CSS, {"primary": {"lime"}, "accent": {"pink"}})
+    assert "(min-width:60em)" not in out and "(min-width:76.25em)" not in out
+    assert "[data-md-color-accent=pink]{" in out
+    assert "[data-md-color-accent=indigo]" not in out
+    assert "[data-md-color-primary=lime]:not([data-md-color-scheme=slate]){--x:1}" in out
+    assert "[data-md-color-primary=indigo]" not in out
+    assert "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}" in out
+
+
+def test_palette_subset_of_the_themes_own_palette_keeps_every_rule_for_indigo():
+    """On the real palette.css: the slate scheme and every indigo rule stay, other colours go,
+    and each kept rule is still inside its own @media wrapper."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    css = next(theme.glob("palette.*.min.css")).read_text(encoding="utf-8")
+    out = assets.palette_subset(css, INDIGO)
+    assert len(out) < len(css) / 2
+    for colour in ("pink", "teal", "black", "white", "deep-orange"):
+        assert f"={colour}]" not in out, colour
+    for kept in (
+        "[data-md-color-scheme=slate]{color-scheme:dark;",
+        "[data-md-color-scheme=slate][data-md-color-primary=indigo]{",
+        "[data-md-color-accent=indigo]{",
+        "[data-md-color-primary=indigo]{",
+        "[data-md-color-switching] *",
+    ):
+        assert kept in out, kept
+    assert out.startswith("@media screen{[data-md-color-scheme=slate]{")
+    assert out.count("{") == out.count("}")

@@ -6,17 +6,25 @@ import copy
 import json
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
 
 from macros.loader import load_raw
 from macros.render import Linker
-from macros.render.instrument import assessment_choices, clear_data, instrument_form
+from macros.render.instrument import (
+    assessment_choices,
+    clear_data,
+    instrument_form,
+    instrument_section,
+)
 from macros.validate import ContentInvalid, build_content
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "instrument-data"
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
+OVERVIEW = "assess/fixture-test/"  # where the fixture's overview and its section pages are served
+S1, S2 = OVERVIEW + "s1/", OVERVIEW + "s2/"
 
 
 class Node:
@@ -90,20 +98,50 @@ def fixture_content():
 
 @pytest.fixture(scope="module")
 def form(fixture_content) -> Node:
-    linker = Linker("assess/fixture/", True, fixture_content)
+    """The overview page: saved assessments, details, task list, summary."""
+    linker = Linker(OVERVIEW, True, fixture_content)
     return parse(instrument_form(fixture_content, linker, "fixture-test"))
 
 
-def test_every_item_is_a_fieldset_with_a_legend_naming_it(form):
-    items = form.find_all("fieldset", class_="iom-item")
-    assert [i.attrs["data-item"] for i in items] == ["FX-1", "FX-2", "FX-3"]
-    for item in items:
-        legend = item.children[0]
-        assert legend.tag == "legend"
-        assert item.attrs["data-item"] in legend.text()
+@pytest.fixture(scope="module")
+def section_pages(fixture_content) -> dict[str, Node]:
+    """Each section's own page, rendered as it is served (assess/fixture-test/s1/ …)."""
+    pages = {}
+    for section_id in ("S1", "S2"):
+        linker = Linker(f"{OVERVIEW}{section_id.lower()}/", True, fixture_content)
+        pages[section_id] = parse(
+            instrument_section(fixture_content, linker, "fixture-test", section_id)
+        )
+    return pages
 
 
-def test_radios_have_text_labels_and_a_description_of_each_level(form):
+def _items(node: Node) -> list[str]:
+    return [i.attrs["data-item"] for i in node.find_all("fieldset", class_="iom-item")]
+
+
+def _to(page_url: str, href: str) -> str:
+    """Where a relative link on the page at page_url leads, from the site's root."""
+    return urljoin("https://site/" + page_url, href).removeprefix("https://site/")
+
+
+def _info(node: Node) -> dict:
+    (block,) = node.find_all(data_instrument_info="")
+    return json.loads(block.text())
+
+
+def test_every_item_is_a_fieldset_with_a_legend_naming_it(form, section_pages):
+    assert _items(form) == [], "the overview holds no questions"
+    assert _items(section_pages["S1"]) == ["FX-1", "FX-2"]
+    assert _items(section_pages["S2"]) == ["FX-3"]
+    for page in section_pages.values():
+        for item in page.find_all("fieldset", class_="iom-item"):
+            legend = item.children[0]
+            assert legend.tag == "legend"
+            assert item.attrs["data-item"] in legend.text()
+
+
+def test_radios_have_text_labels_and_a_description_of_each_level(section_pages):
+    form = section_pages["S1"]
     item = form.find_all("fieldset", data_item="FX-2")[0]
     radios = [n for n in item.find_all("input") if n.attrs.get("type") == "radio"]
     assert [r.attrs["value"] for r in radios] == ["low", "mid", "high", "na"]
@@ -116,8 +154,8 @@ def test_radios_have_text_labels_and_a_description_of_each_level(form):
     assert "say why" in hints[3].lower()
 
 
-def test_rating_group_is_its_own_fieldset_and_criteria_sit_beside_it(form):
-    item = form.find_all("fieldset", data_item="FX-1")[0]
+def test_rating_group_is_its_own_fieldset_and_criteria_sit_beside_it(section_pages):
+    item = section_pages["S1"].find_all("fieldset", data_item="FX-1")[0]
     body = item.find_all(class_="iom-item__body")[0]
     kinds = [c.attrs.get("class") for c in body.children]
     assert kinds == ["iom-item__criteria", "iom-rating"]
@@ -135,8 +173,8 @@ def test_rating_group_is_its_own_fieldset_and_criteria_sit_beside_it(form):
     ]
 
 
-def test_text_fields_na_reason_and_one_action_row_per_item(form):
-    item = form.find_all("fieldset", data_item="FX-1")[0]
+def test_text_fields_na_reason_and_one_action_row_per_item(section_pages):
+    item = section_pages["S1"].find_all("fieldset", data_item="FX-1")[0]
     fields = [t.attrs["data-field"] for t in item.find_all("textarea") if t.has("data-field")]
     assert fields == ["evidence", "efficiency"]
     assert item.find_all("textarea", data_na_reason_input="")
@@ -146,7 +184,9 @@ def test_text_fields_na_reason_and_one_action_row_per_item(form):
     assert keys == ["action", "owner", "due", "status"]
 
 
-def test_every_control_has_a_label_and_ids_are_unique(form):
+@pytest.mark.parametrize("page", ["overview", "S1", "S2"])
+def test_every_control_has_a_label_and_ids_are_unique(form, section_pages, page):
+    form = form if page == "overview" else section_pages[page]
     ids = [n.attrs["id"] for n in form.iter() if "id" in n.attrs and n.tag != "template"]
     outside_template = []
     for node in form.iter():
@@ -169,9 +209,11 @@ def test_every_control_has_a_label_and_ids_are_unique(form):
     assert ids
 
 
-def test_controls_needing_javascript_start_hidden(form):
-    for command in ["add-action", "remove-action", "export-json", "delete", "new"]:
-        buttons = form.find_all("button", data_command=command)
+def test_controls_needing_javascript_start_hidden(form, section_pages):
+    on_page = {"add-action": "S1", "remove-action": "S1", "export-json": "", "delete": ""}
+    on_page.update({"new": "", "check": ""})
+    for command, page in on_page.items():
+        buttons = (section_pages[page] if page else form).find_all("button", data_command=command)
         assert buttons, command
         for button in buttons:
             node, hidden = button, False
@@ -182,18 +224,80 @@ def test_controls_needing_javascript_start_hidden(form):
 
 
 def test_text_from_data_is_escaped(fixture_content):
-    html = instrument_form(fixture_content, Linker("a/", True, fixture_content), "fixture-test")
-    assert "<script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<b>markup</b>" not in html
+    linker = Linker("a/", True, fixture_content)
+    overview = instrument_form(fixture_content, linker, "fixture-test")
+    section = instrument_section(fixture_content, linker, "fixture-test", "S1")
+    for html in (overview, section):
+        assert "<script>" not in html
+        assert "<b>markup</b>" not in html
+    # Shown on the section page; inside the overview's JSON block, "<" is escaped too.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in overview
 
 
-def test_root_carries_id_version_and_replaces_map(form):
-    root = form.find_all(data_module="iom-instrument")[0]
-    assert root.attrs["data-instrument-id"] == "fixture-test"
-    assert root.attrs["data-instrument-version"] == "2.1"
-    assert json.loads(root.attrs["data-replaces"]) == {"FX-0": "FX-1", "FX-old": None}
-    assert root.attrs["data-storage-prefix"] == "iom:"
+def test_root_carries_id_version_and_the_instrument_as_json(form, section_pages):
+    roots = [form.find_all(data_module="iom-instrument")[0]]
+    roots += [
+        page.find_all(data_module="iom-instrument-section")[0] for page in section_pages.values()
+    ]
+    for root in roots:
+        assert root.attrs["data-instrument-id"] == "fixture-test"
+        assert root.attrs["data-instrument-version"] == "2.1"
+        assert root.attrs["data-storage-prefix"] == "iom:"
+        assert "data-replaces" not in root.attrs and "data-item-noun" not in root.attrs
+        # The JSON block is the root's first child.
+        assert root.children[0].has("data-instrument-info")
+        info = _info(root)
+        assert (info["id"], info["version"], info["noun"]) == ("fixture-test", "2.1", "point")
+        assert info["replaces"] == {"FX-0": "FX-1", "FX-old": None}
+        assert [lv["value"] for lv in info["levels"]] == ["low", "mid", "high"]
+        assert [s["items"] for s in info["sections"]] == [["FX-1", "FX-2"], ["FX-3"]]
+    assert [r.attrs.get("data-section-page") for r in roots] == [None, "S1", "S2"]
+
+
+def test_links_in_the_json_lead_from_each_page_to_the_others(form, section_pages):
+    overview = _info(form)
+    assert [_to(OVERVIEW, s["url"]) for s in overview["sections"]] == [S1, S2]
+    assert overview["anchors"] == {"FX-1": "fx-1", "FX-2": "fx-2", "FX-3": "fx-3"}
+    assert overview["titles"]["FX-2"] == "Second point"
+    section = _info(section_pages["S2"])
+    assert [_to(S2, s["url"]) for s in section["sections"]] == [S1, S2]
+    assert _to(S2, section["overview"]) == OVERVIEW
+
+
+def test_overview_lists_each_section_with_its_status(form):
+    (task_list,) = form.find_all("ol", class_="iom-task-list")
+    rows = task_list.find_all("li", class_="iom-task-list__item")
+    expected = [("S1", "First section", S1), ("S2", "Second section", S2)]
+    assert len(rows) == len(expected)
+    for row, (section_id, title, url) in zip(rows, expected, strict=True):
+        (link,) = row.find_all("a", class_="iom-task-list__link")
+        (status,) = row.find_all(data_task_status=section_id)
+        assert (link.text(), _to(OVERVIEW, link.attrs["href"])) == (title, url)
+        assert link.attrs["aria-describedby"] == status.attrs["id"]
+
+
+def test_section_page_has_the_bar_its_progress_and_a_way_between_sections(section_pages):
+    page = section_pages["S1"]
+    (bar,) = page.find_all("div", class_="iom-manage iom-manage--bar iom-js-only")
+    assert bar.find_all(data_current_name="") and bar.find_all(data_status="")
+    assert not page.find_all(data_saved_list="") and not page.find_all(data_about_field="name")
+    assert not page.find_all(data_summary="") and not page.find_all(data_transfer="")
+    (section,) = page.find_all(class_="iom-section")
+    assert section.attrs["data-section"] == "S1" and section.find_all(data_section_progress="")
+    # Next section (none before the first), then back to the overview's list of sections.
+    (nav,) = page.find_all("nav", class_="iom-section-nav")
+    hrefs = [_to(S1, a.attrs["href"]) for a in nav.find_all("a")]
+    assert hrefs == [S2, OVERVIEW + "#sections"]
+    (nav,) = section_pages["S2"].find_all("nav", class_="iom-section-nav")
+    assert [_to(S2, a.attrs["href"]) for a in nav.find_all("a")] == [S1, OVERVIEW + "#sections"]
+    # Item titles are the page's second-level headings.
+    titles = [
+        (h.find_all(class_="iom-item__id")[0].text(), h.find_all(data_item_title="")[0].text())
+        for h in page.find_all("h2", class_="iom-item__title")
+    ]
+    assert titles[1] == ("FX-2", "Second point") and len(titles) == 2
+    assert not page.find_all("h3", class_="iom-item__title")
 
 
 def test_summary_table_has_a_row_per_section_and_a_column_per_level(form):
@@ -206,15 +310,29 @@ def test_summary_table_has_a_row_per_section_and_a_column_per_level(form):
     assert rows == ["S1", "S2", ""]
 
 
-def test_messages_for_the_script_are_in_the_markup(form):
+def test_messages_for_the_script_are_in_the_markup(form, section_pages):
     keys = {n.attrs["data-message"] for n in form.iter() if n.has("data-message")}
     for key in ["saved", "progress", "not-rated", "import-not-json", "import-bad-rating"]:
         assert key in keys
+    for key in ["task-not-started", "task-in-progress", "task-done", "check-ok"]:
+        assert key in keys
+    page = section_pages["S1"]
+    keys = {n.attrs["data-message"] for n in page.iter() if n.has("data-message")}
+    needed = ["saved", "storage-unavailable", "storage-full", "progress", "progress-na"]
+    needed += ["untitled", "error-title-check", "na-reason-missing"]
+    for key in needed:
+        assert key in keys, key
+    assert page.find_all("template", data_action_template="")
 
 
 def test_unknown_instrument_names_the_known_ones(fixture_content):
     with pytest.raises(KeyError, match="fixture-test"):
         instrument_form(fixture_content, None, "nope")
+
+
+def test_unknown_section_names_the_known_ones(fixture_content):
+    with pytest.raises(KeyError, match="S1, S2"):
+        instrument_section(fixture_content, None, "fixture-test", "S9")
 
 
 def test_choices_and_clear_data_render(fixture_content):
@@ -274,12 +392,13 @@ def test_item_without_text_or_ref_is_reported(tmp_path):
 
 def test_real_instruments_render_framework_text(tmp_path):
     content = content_from(DATA)
+    linker = Linker("assess/x/y/", True, content)
     for key, doc in content.instruments().items():
-        form = parse(instrument_form(content, Linker("assess/x/", True, content), doc.id))
-        for item in form.find_all("fieldset", class_="iom-item"):
-            title = item.find_all(data_item_title="")[0].text().strip()
-            assert title, f"{key}: {item.attrs['data-item']} has no title"
-    sa = content.docs["instruments/self-assessment-2010"]
-    form = parse(instrument_form(content, Linker("assess/x/", True, content), sa.id))
-    first = form.find_all("fieldset", data_item="SA-1.1")[0]
+        for section in doc.sections:
+            page = parse(instrument_section(content, linker, doc.id, section.id))
+            for item in page.find_all("fieldset", class_="iom-item"):
+                title = item.find_all(data_item_title="")[0].text().strip()
+                assert title, f"{key}: {item.attrs['data-item']} has no title"
+    page = parse(instrument_section(content, linker, "self-assessment-2010", "SA-1"))
+    first = page.find_all("fieldset", data_item="SA-1.1")[0]
     assert copy.copy(content.get("SA-1.1").title) in first.text()
