@@ -24,6 +24,7 @@ from tests.browser.instrument_helpers import (
     current_doc,
     fill_sample,
     open_form,
+    open_section,
     saved_docs,
     wait_ready,
 )
@@ -236,7 +237,10 @@ def test_export_clear_import_restores_identical_data(page):
     page.click(".iom-clear-data [data-command=clear]")
     page.click("[data-command=clear-confirm]")
     assert saved_docs(page) == []
+    open_section(page, "sa-1")
     expect(page.locator("#sa-1-1-rating-red")).not_to_be_checked()
+    expect(page.locator("#sa-1-1-evidence")).to_have_value("")
+    open_form(page)
     import_file(page, data, "spring.json")
     confirm = page.locator("[data-confirm=import]")
     expect(confirm).to_be_visible()
@@ -246,6 +250,9 @@ def test_export_clear_import_restores_identical_data(page):
     assert current_doc(page) == before
     page.reload()
     wait_ready(page)
+    assert current_doc(page) == before
+    expect(page.locator("#iom-about-partnership")).to_have_value("Northshire IOM")
+    open_section(page, "sa-1")
     assert current_doc(page) == before
     expect(page.locator("#sa-1-1-rating-red")).to_be_checked()
     expect(page.locator("#sa-1-1-evidence")).to_have_value(EVIDENCE)
@@ -268,7 +275,9 @@ def test_import_asks_before_replacing_and_cancel_changes_nothing(page):
     page.click("[data-command=import-replace]")
     assert len(saved_docs(page)) == 1
     assert current_doc(page)["responses"] == other["responses"]
+    open_section(page, "sa-5")
     expect(page.locator("#sa-5-1-rating-green")).to_be_checked()
+    open_section(page, "sa-1")
     expect(page.locator("#sa-1-1-rating-red")).not_to_be_checked()
 
 
@@ -365,9 +374,11 @@ def test_bad_import_shows_its_error_and_changes_nothing(page, case, assert_no_ax
         expect(summary).to_contain_text("“someday” is not an action status")
     expect(page.locator("[data-confirm=import]")).to_be_hidden()
     assert saved_docs(page) == before
-    expect(page.locator("#sa-1-1-rating-red")).to_be_checked()
     if case in ("bad-values", "other-instrument"):
         assert_no_axe_violations(page)
+    open_section(page, "sa-1")
+    expect(page.locator("#sa-1-1-rating-red")).to_be_checked()
+    assert saved_docs(page) == before
 
 
 def test_download_and_import_code_loads_only_when_first_used(page):
