@@ -84,14 +84,13 @@
   /**
    * What the form is (scale, fields, sections, titles, links) comes from the JSON the page
    * carries: an overview page has no questions and a section page only some, so the form
-   * itself cannot describe the whole instrument. Same shape as combine.js reads. Read from a
-   * <template> (its text is in .content) or a <script type="application/json">: instant
-   * navigation re-creates every <script> in the new page without its attributes, so only
-   * a <template> survives it.
+   * itself cannot describe the whole instrument. Same shape as combine.js reads. It is in a
+   * <template> (text in .content), not a <script>: instant navigation re-creates every
+   * <script> in the new page without its attributes.
    */
   Instrument.prototype.readInstrument = function () {
     var $info = this.$root.querySelector("[data-instrument-info]");
-    var instrument = JSON.parse(($info.content || $info).textContent);
+    var instrument = JSON.parse($info.content.textContent);
     // Which section page holds each item, for links to items not on this page.
     instrument.sectionOf = {};
     instrument.sections.forEach(function (section) {
