@@ -1,6 +1,11 @@
-"""Answering an assessment: ratings, evidence, actions, N/A with a reason, user text as text."""
+"""Answering an assessment: ratings, evidence, actions, N/A with a reason, user text as text.
+
+Questions are on each section's page (e.g. sa-1/); the About fields, the summary and "Check
+for problems" are on the overview."""
 
 from __future__ import annotations
+
+import re
 
 from playwright.sync_api import expect
 
@@ -9,14 +14,13 @@ from tests.browser.instrument_helpers import (
     current_doc,
     fill_sample,
     open_form,
-    wait_saved,
+    open_section,
+    wait_ready,
 )
 
 
 def test_rating_evidence_and_actions_are_saved(page):
-    open_form(page)
     fill_sample(page)
-    wait_saved(page)
     doc = current_doc(page)
     assert doc["format"] == "iom-assessment" and doc["formatVersion"] == 1
     assert doc["instrument"] == {"id": "self-assessment-2010", "version": "1.0"}
@@ -25,6 +29,7 @@ def test_rating_evidence_and_actions_are_saved(page):
     r = doc["responses"]
     assert r["SA-1.1"]["rating"] == "red"
     assert r["SA-1.2"]["rating"] == "green"
+    assert r["SA-2.1"]["rating"] == "amber"
     assert r["SA-1.1"]["evidence"].startswith('Partners signed up, "mostly"')
     assert r["SA-1.1"]["actions"] == [
         {
@@ -34,17 +39,19 @@ def test_rating_evidence_and_actions_are_saved(page):
             "status": "in-progress",
         }
     ]
+    # Answers given on two section pages and the overview end up in one document.
+    assert r["SA-2.1"]["actions"][0]["action"] == "=SUM(1,2) is not a formula"
 
 
 def test_changing_a_rating_replaces_it(page):
-    open_form(page)
+    open_section(page, "sa-1")
     page.check("#sa-1-1-rating-red")
     page.check("#sa-1-1-rating-green")
     assert current_doc(page)["responses"]["SA-1.1"]["rating"] == "green"
 
 
 def test_removing_an_action_renumbers_the_rest_and_moves_focus(page):
-    open_form(page)
+    open_section(page, "sa-1")
     add = page.locator("#sa-1-3 [data-command=add-action]")
     for text in ["first", "second", "third"]:
         add.click()
@@ -60,12 +67,16 @@ def test_removing_an_action_renumbers_the_rest_and_moves_focus(page):
 
 
 def test_not_applicable_needs_a_reason_and_is_left_out_of_counts(page):
-    open_form(page, ET)
+    open_section(page, "et-1", ET)
     reason = page.locator("#et-1-q01-na-reason")
     expect(reason).to_be_hidden()
     page.check("#et-1-q01-rating-na")
     expect(reason).to_be_visible()
     page.check("#et-1-q02-rating-in-place")
+    expect(page.locator("[data-section='ET-1'] [data-section-progress]")).to_have_text(
+        "1 of 8 questions rated (1 not applicable, left out of the count)"
+    )
+    open_form(page, ET)
     expect(page.locator("[data-progress-total]")).to_have_text(
         "1 of 26 questions rated (1 not applicable, left out of the count)"
     )
@@ -74,11 +85,13 @@ def test_not_applicable_needs_a_reason_and_is_left_out_of_counts(page):
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("ET-1.Q01: say why it does not apply")
-    expect(reason).to_have_attribute("aria-invalid", "true")
+    # The reason box is on the section page: the error links there, to the box itself.
     summary.locator("a").click()
+    page.wait_for_url(re.compile(r"/efficiency-review/et-1/#et-1-q01-na-reason$"))
+    wait_ready(page)
     expect(reason).to_be_focused()
     page.keyboard.type("No prison in our area")
-    expect(summary).to_be_hidden()
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
     doc = current_doc(page, "efficiency-review-2018")
     assert doc["responses"]["ET-1.Q01"] == {
         "rating": "na",
@@ -87,12 +100,14 @@ def test_not_applicable_needs_a_reason_and_is_left_out_of_counts(page):
         "evidence": "",
         "efficiency": "",
     }
+    open_form(page, ET)
     page.click("[data-command=check]")
     expect(page.locator("[data-check-status]")).to_have_text("No problems found.")
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
 
 
 def test_scope_for_efficiency_is_its_own_field(page):
-    open_form(page, ET)
+    open_section(page, "et-2", ET)
     page.fill("#et-2-q03-efficiency", "Shared training")
     page.check("#et-2-q03-rating-partly")
     response = current_doc(page, "efficiency-review-2018")["responses"]["ET-2.Q03"]
@@ -104,15 +119,18 @@ def test_user_text_with_markup_is_shown_as_text(page):
     open_form(page)
     evil = '<img src=x onerror="window.__hacked=1"><script>window.__hacked=1</script>'
     page.fill("#iom-about-name", evil)
+    open_section(page, "sa-1")
+    expect(page.locator("[data-current-name]")).to_have_text(evil)
     page.fill("#sa-1-1-evidence", evil)
     page.check("#sa-1-1-rating-red")
     page.click("#sa-1-1 [data-command=add-action]")
     page.fill("#sa-1-1-action-1-action", evil)
     page.fill("#sa-1-1-action-1-owner", "<b>boss</b>")
     page.reload()
-    page.wait_for_function(
-        "document.querySelector('[data-module=iom-instrument]').dataset.iomInit === 'ready'"
-    )
+    wait_ready(page)
+    expect(page.locator("#sa-1-1-evidence")).to_have_value(evil)
+    assert page.locator(".iom-instrument img, .iom-instrument b").count() == 0
+    open_form(page)
     page.wait_for_timeout(300)
     expect(page.locator("[data-current-name]")).to_have_text(evil)
     expect(page.locator("[data-actions-body] td").first).to_have_text(evil)
