@@ -1,11 +1,23 @@
-"""The summary: progress, counts by rating per section (chart and table), priorities with Red
-first, check-your-answers with change links, and every action in one table."""
+"""The overview: the task list's status per section, progress, counts by rating per section
+(chart and table), priorities with Red first, check-your-answers with change links to the
+section pages, every action in one table, "Check for problems"; and a section page's own
+progress and its links to the other sections and back to the overview."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
-from tests.browser.instrument_helpers import ET, fill_sample, open_form
+from tests.browser.instrument_helpers import (
+    ET,
+    SA,
+    fill_sample,
+    open_form,
+    open_section,
+    wait_ready,
+    wait_summary,
+)
 
 
 def counts_row(page, section: str) -> list[str]:
@@ -13,21 +25,27 @@ def counts_row(page, section: str) -> list[str]:
     return row.all_inner_texts()
 
 
+def section_progress(page, section: str):
+    return page.locator(f"[data-section='{section}'] [data-section-progress]")
+
+
+def task_status(page, section: str):
+    return page.locator(f"[data-task-status='{section}']")
+
+
 def test_progress_overall_and_per_section(page):
     open_form(page)
     expect(page.locator("[data-progress-total]")).to_have_text("0 of 12 elements rated")
     fill_sample(page)
     expect(page.locator("[data-progress-total]")).to_have_text("3 of 12 elements rated")
-    expect(page.locator("[data-section='SA-1'] [data-section-progress]")).to_have_text(
-        "2 of 4 elements rated"
-    )
-    expect(page.locator("[data-section='SA-5'] [data-section-progress]")).to_have_text(
-        "0 of 1 elements rated"
-    )
+    # Each section's progress is on its own page.
+    open_section(page, "sa-1")
+    expect(section_progress(page, "SA-1")).to_have_text("2 of 4 elements rated")
+    open_section(page, "sa-5")
+    expect(section_progress(page, "SA-5")).to_have_text("0 of 1 elements rated")
 
 
 def test_counts_table_and_chart_show_the_same_figures(page):
-    open_form(page)
     fill_sample(page)
     # Columns: Red, Amber, Green, Not rated, Total.
     expect(page.locator("[data-counts] tr[data-section-row='SA-1'] td").first).to_have_text("1")
@@ -43,21 +61,27 @@ def test_counts_table_and_chart_show_the_same_figures(page):
 
 
 def test_priorities_list_red_first_then_amber(page):
-    open_form(page)
+    open_section(page, "sa-4")
     page.check("#sa-4-1-rating-amber")
+    open_section(page, "sa-3")
     page.check("#sa-3-2-rating-red")
+    open_section(page, "sa-1")
     page.check("#sa-1-2-rating-green")
+    open_section(page, "sa-2")
     page.check("#sa-2-2-rating-red")
+    open_form(page)
     items = page.locator("[data-priorities] li")
     expect(items).to_have_count(3)
     texts = items.all_inner_texts()
     assert texts[0].startswith("Red SA-2.2")
     assert texts[1].startswith("Red SA-3.2")
     assert texts[2].startswith("Amber SA-4.1")
+    # Each links to its item on its section page.
+    expect(items.nth(0).locator("a")).to_have_attribute("href", re.compile(r"/sa-2/#sa-2-2$"))
+    expect(items.nth(2).locator("a")).to_have_attribute("href", re.compile(r"/sa-4/#sa-4-1$"))
 
 
 def test_check_your_answers_with_change_links(page):
-    open_form(page)
     fill_sample(page)
     rows = page.locator("[data-check-answers] .iom-summary-list__row")
     expect(rows).to_have_count(12)
@@ -68,8 +92,27 @@ def test_check_your_answers_with_change_links(page):
     expect(rows.nth(2).locator("dd").first).to_contain_text("Not rated")
     change = rows.nth(2).get_by_role("link", name="Change answers for SA-1.3")
     change.click()
+    # The item is on its section page; arriving there puts focus on its first rating.
+    page.wait_for_url(re.compile(r"/self-assessment-2010/sa-1/#sa-1-3$"))
+    wait_ready(page)
     # The page may not have window focus after date fields; ask the document instead.
-    assert page.evaluate("document.activeElement.id") == "sa-1-3-rating-red"
+    page.wait_for_function("() => document.activeElement.id === 'sa-1-3-rating-red'")
+
+
+def test_change_link_focuses_the_rating_given(page):
+    fill_sample(page)
+    rows = page.locator("[data-check-answers] .iom-summary-list__row")
+    # SA-2.1 (rated Amber) is the fifth row, on the second section's page.
+    rows.nth(4).get_by_role("link", name="Change answers for SA-2.1").click()
+    page.wait_for_url(re.compile(r"/self-assessment-2010/sa-2/#sa-2-1$"))
+    wait_ready(page)
+    page.wait_for_function("() => document.activeElement.id === 'sa-2-1-rating-amber'")
+    expect(page.locator("#sa-2-1-rating-amber")).to_be_checked()
+    # From there, back to the overview by the section page's own link.
+    page.get_by_role("link", name="All sections, saved assessments and the summary").click()
+    page.wait_for_url(re.compile(r"/self-assessment-2010/#sections$"))
+    wait_ready(page)
+    expect(page.locator("[data-progress-total]")).to_have_text("3 of 12 elements rated")
 
 
 def test_all_actions_in_one_table(page):
@@ -90,10 +133,11 @@ def test_all_actions_in_one_table(page):
 
 
 def test_not_applicable_is_counted_apart(page):
-    open_form(page, ET)
+    open_section(page, "et-1", ET)
     page.check("#et-1-q01-rating-na")
     page.check("#et-1-q02-rating-not-yet")
     page.fill("#et-1-q01-na-reason", "No prison")
+    open_form(page, ET)
     expect(page.locator("[data-progress-total]")).to_have_text(
         "1 of 26 questions rated (1 not applicable, left out of the count)"
     )
@@ -101,3 +145,95 @@ def test_not_applicable_is_counted_apart(page):
     expect(page.locator("[data-counts] tr[data-section-row='ET-1'] td").nth(3)).to_have_text("1")
     assert counts_row(page, "ET-1") == ["0", "0", "1", "1", "7", "9"]
     expect(page.locator("[data-priorities] li")).to_have_count(1)
+
+
+def test_task_list_shows_each_sections_status(page):
+    open_form(page, ET)
+    statuses = page.locator("ol.iom-task-list [data-task-status]")
+    expect(statuses).to_have_count(3)
+    expect(statuses).to_have_text(["Not started", "Not started", "Not started"])
+    # The status is the link's description, so a screen reader hears it with the section.
+    link = page.locator("ol.iom-task-list a.iom-task-list__link").first
+    expect(link).to_have_accessible_description("Not started")
+    link.click()
+    page.wait_for_url(re.compile(r"/efficiency-review/et-1/$"))
+    wait_ready(page)
+    # Not applicable (even without its reason yet) counts as answered.
+    page.check("#et-1-q01-rating-na")
+    open_form(page, ET)
+    expect(task_status(page, "ET-1")).to_have_text("In progress (1 of 9)")
+    expect(task_status(page, "ET-2")).to_have_text("Not started")
+    open_section(page, "et-1", ET)
+    for n in range(2, 10):
+        page.check(f"#et-1-q0{n}-rating-partly")
+    open_section(page, "et-2", ET)
+    page.check("#et-2-q08-rating-in-place")
+    open_form(page, ET)
+    expect(statuses).to_have_text(["Completed", "In progress (1 of 8)", "Not started"])
+    # N/A changed to a rating: still complete.
+    open_section(page, "et-1", ET)
+    page.check("#et-1-q01-rating-in-place")
+    open_form(page, ET)
+    expect(task_status(page, "ET-1")).to_have_text("Completed")
+
+
+def test_section_page_links_and_progress(page):
+    open_section(page, "sa-1")
+    nav = page.locator("nav.iom-section-nav")
+    # The first section has no previous one.
+    expect(nav.locator("a[rel=prev]")).to_have_count(0)
+    expect(section_progress(page, "SA-1")).to_have_text("0 of 4 elements rated")
+    nav.get_by_role("link", name="Next section: SA-2 Delivering a local response").click()
+    page.wait_for_url(re.compile(r"/self-assessment-2010/sa-2/$"))
+    wait_ready(page)
+    expect(page.locator("h1")).to_contain_text("SA-2")
+    progress = section_progress(page, "SA-2")
+    expect(progress).to_have_text("0 of 2 elements rated")
+    page.check("#sa-2-1-rating-green")
+    expect(progress).to_have_text("1 of 2 elements rated")
+    page.check("#sa-2-2-rating-red")
+    expect(progress).to_have_text("2 of 2 elements rated")
+    nav.get_by_role("link", name="Previous section: SA-1 All partners").click()
+    page.wait_for_url(re.compile(r"/self-assessment-2010/sa-1/$"))
+    wait_ready(page)
+    expect(section_progress(page, "SA-1")).to_have_text("0 of 4 elements rated")
+    nav.get_by_role("link", name="All sections, saved assessments and the summary").click()
+    page.wait_for_url(re.compile(r"/self-assessment-2010/#sections$"))
+    wait_ready(page)
+    expect(task_status(page, "SA-2")).to_have_text("Completed")
+    expect(page.locator("[data-progress-total]")).to_have_text("2 of 12 elements rated")
+    # The last section has no next one.
+    open_section(page, "sa-5")
+    expect(nav.locator("a[rel=next]")).to_have_count(0)
+    expect(nav.locator("a[rel=prev]")).to_contain_text("SA-4")
+    expect(page.locator("h1")).to_contain_text("SA-5")
+    assert page.url.endswith(SA + "sa-5/")
+
+
+def test_check_for_problems_links_to_the_reason_box_on_its_section_page(page):
+    open_section(page, "et-2", ET)
+    page.check("#et-2-q03-rating-na")
+    open_section(page, "et-3", ET)
+    page.check("#et-3-q01-rating-na")
+    page.fill("#et-3-q01-na-reason", "No prison in our area")
+    page.check("#et-3-q02-rating-na")
+    open_form(page, ET)
+    wait_summary(page)
+    page.click("[data-command=check]")
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    links = summary.locator("a")
+    expect(links).to_have_text(
+        [
+            "ET-2.Q03: say why it does not apply, or choose another rating.",
+            "ET-3.Q02: say why it does not apply, or choose another rating.",
+        ]
+    )
+    expect(links.nth(0)).to_have_attribute("href", re.compile(r"/et-2/#et-2-q03-na-reason$"))
+    expect(links.nth(1)).to_have_attribute("href", re.compile(r"/et-3/#et-3-q02-na-reason$"))
+    links.nth(1).click()
+    page.wait_for_url(re.compile(r"/efficiency-review/et-3/#et-3-q02-na-reason$"))
+    wait_ready(page)
+    reason = page.locator("#et-3-q02-na-reason")
+    expect(reason).to_be_visible()
+    expect(reason).to_be_focused()
