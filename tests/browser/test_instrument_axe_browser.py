@@ -1,12 +1,21 @@
-"""axe finds nothing on the assessment forms: empty, partly filled and showing errors,
-in the light and dark schemes."""
+"""axe finds nothing on the assessment forms, on the overview and on a section page: empty,
+partly filled and showing errors, in the light and dark schemes."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.instrument_helpers import ET, FORMS, fill_sample, open_form
+from tests.browser.instrument_helpers import ET, FORMS, fill_sample, open_form, open_section
+
+# The first section page of each form (every section page is checked empty, in both schemes,
+# by test_pages_browser.py).
+FIRST_SECTION = {
+    "self-assessment-2010": "sa-1",
+    "key-principles-2015": "kp-1",
+    "inspection-readiness-2020": "epg-findings",
+    "efficiency-review-2018": "et-1",
+}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -14,24 +23,48 @@ from tests.browser.instrument_helpers import ET, FORMS, fill_sample, open_form
 def test_empty_form(page, instrument_id, scheme, assert_no_axe_violations):
     page.emulate_media(color_scheme=scheme)
     open_form(page, FORMS[instrument_id])
+    expect(page.locator("[data-task-status]").first).to_have_text("Not started")
+    assert_no_axe_violations(page)
+    open_section(page, FIRST_SECTION[instrument_id], FORMS[instrument_id])
+    expect(page.locator("[data-section-progress]")).not_to_be_empty()
     assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_partly_filled_form_and_summary(page, scheme, assert_no_axe_violations):
     page.emulate_media(color_scheme=scheme)
-    open_form(page)
-    fill_sample(page)
+    fill_sample(page)  # ends on the overview
+    expect(page.locator("[data-task-status=SA-1]")).to_have_text("In progress (2 of 4)")
+    expect(page.locator("[data-actions-table]")).to_be_visible()
     page.click("[data-command=delete]")  # the confirmation panel open too
+    expect(page.locator("[data-confirm=delete]")).to_be_visible()
+    assert_no_axe_violations(page)
+    # The section page with ratings, evidence and an action row filled in.
+    open_section(page, "sa-1")
+    expect(page.locator("#sa-1-1-rating-red")).to_be_checked()
+    expect(page.locator("#sa-1-1-action-1-action")).to_have_value(
+        "Invite health, then agree a plan"
+    )
+    expect(page.locator("[data-current-name]")).to_have_text("Spring review")
     assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_error_state(page, scheme, assert_no_axe_violations):
     page.emulate_media(color_scheme=scheme)
-    open_form(page, ET)
+    open_section(page, "et-1", ET)
     page.check("#et-1-q01-rating-na")
+    expect(page.locator("#et-1-q01-na-reason")).to_be_visible()
+    open_section(page, "et-3", ET)
     page.check("#et-3-q10-rating-not-yet")
+    open_form(page, ET)
     page.click("[data-command=check]")
-    expect(page.locator("[data-error-summary]")).to_be_visible()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    assert_no_axe_violations(page)
+    # Its link leads to the section page, to the empty reason box of the N/A answer.
+    summary.get_by_role("link").first.click()
+    page.wait_for_url("**/et-1/#et-1-q01-na-reason")
+    expect(page.locator("#et-1-q01-na-reason")).to_be_focused()
     assert_no_axe_violations(page)

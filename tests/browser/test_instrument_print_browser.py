@@ -1,11 +1,21 @@
-"""The form reads and prints without JavaScript; with it, print gives a clean report."""
+"""The form reads and prints without JavaScript, its overview and its section pages; with
+JavaScript, print gives a clean report: the overview (details and summary) and each section
+page (every question with its rating, evidence and actions)."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.instrument_helpers import ET, SA, fill_sample, open_form
+from tests.browser.instrument_helpers import ET, SA, fill_sample, open_section
+
+SCREEN_ONLY = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+    ".iom-manage",
+]
 
 
 @pytest.fixture
@@ -19,8 +29,26 @@ def no_js_page(browser, base_url):
 def test_form_reads_without_javascript(no_js_page):
     page = no_js_page
     page.goto(SA)
-    items = page.locator("fieldset.iom-item")
-    expect(items).to_have_count(12)
+    # The overview: no questions, the details to fill in, a link to each section's page.
+    expect(page.locator("fieldset.iom-item")).to_have_count(0)
+    expect(page.locator("#iom-about-partnership")).to_be_visible()
+    expect(page.locator(".iom-instrument .iom-no-js").first).to_be_visible()
+    expect(page.locator(".iom-manage")).to_be_hidden()
+    assert page.locator(".iom-instrument button:visible").count() == 0
+    links = page.locator("ol.iom-task-list a.iom-task-list__link")
+    expect(links).to_have_count(5)
+    # Every question is on one of the section pages the task list links to.
+    counts = []
+    for n in range(5):
+        page.goto(SA)
+        page.locator("ol.iom-task-list a.iom-task-list__link").nth(n).click()
+        page.wait_for_url(f"**/sa-{n + 1}/")
+        counts.append(page.locator("fieldset.iom-item").count())
+        expect(page.locator(".iom-instrument .iom-no-js").first).to_be_visible()
+        expect(page.locator(".iom-manage")).to_be_hidden()
+        assert page.locator(".iom-instrument button:visible").count() == 0
+    assert counts == [4, 2, 2, 3, 1] and sum(counts) == 12
+    page.goto(SA + "sa-1/")
     first = page.locator("#sa-1-1")
     expect(first.locator("legend").first).to_contain_text("SA-1.1 All the relevant agencies")
     expect(first.locator(".iom-item__criteria")).to_contain_text("All partner agencies")
@@ -28,47 +56,62 @@ def test_form_reads_without_javascript(no_js_page):
     expect(first.get_by_text("In place. The criteria are met")).to_be_visible()
     expect(first.get_by_label("Evidence/Gaps")).to_be_visible()
     expect(first.get_by_label("What will be done")).to_be_visible()
-    expect(page.locator(".iom-instrument .iom-no-js").first).to_be_visible()
-    expect(page.locator(".iom-manage")).to_be_hidden()
-    assert page.locator(".iom-instrument button:visible").count() == 0
     # Radios still work as plain HTML.
     first.get_by_role("radio", name="Amber").check()
     expect(first.get_by_role("radio", name="Amber")).to_be_checked()
+    # The way on to the next section and back to the overview.
+    nav = page.locator("nav.iom-section-nav")
+    nav.get_by_role("link", name="Next section").click()
+    page.wait_for_url("**/sa-2/")
+    page.locator("nav.iom-section-nav").get_by_role("link", name="All sections").click()
+    page.wait_for_url("**/self-assessment-2010/#sections")
 
 
 def test_na_reason_is_there_without_javascript(no_js_page):
-    no_js_page.goto(ET)
+    no_js_page.goto(ET + "et-1/")
     expect(no_js_page.locator("#et-1-q01-na-reason")).to_be_visible()
 
 
 def test_prints_without_javascript(no_js_page):
     page = no_js_page
-    page.goto(SA)
     page.emulate_media(media="print")
+    page.goto(SA)
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator("#iom-about-partnership")).to_be_visible()
+    expect(page.locator("ol.iom-task-list")).to_be_visible()
+    page.goto(SA + "sa-1/")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator(".iom-section-nav")).to_be_hidden()
     expect(page.locator("#sa-1-1")).to_be_visible()
     expect(page.locator("#sa-1-1-rating-red")).to_be_visible()
 
 
 def test_print_is_a_clean_report(page, tmp_path):
-    open_form(page)
-    fill_sample(page)
+    fill_sample(page)  # ends on the overview
     page.emulate_media(media="print")
-    for hidden in [
-        ".md-header",
-        ".md-sidebar--primary",
-        ".md-sidebar--secondary",
-        ".md-footer",
-        ".iom-manage",
-        ".iom-clear-data",
-        "[data-check-answers]",
-    ]:
+    # The overview: partnership details, each section's status, the summary table, chart and
+    # actions; no controls.
+    for hidden in [*SCREEN_ONLY, ".iom-clear-data", "[data-check-answers]"]:
         expect(page.locator(hidden).first).to_be_hidden()
     assert page.locator("article button:visible").count() == 0
-    # Partnership details, every item with its rating, evidence and actions.
     expect(page.locator("#iom-about-partnership")).to_be_visible()
     expect(page.locator("#iom-about-partnership")).to_have_value("Northshire IOM")
+    expect(page.locator("[data-task-status=SA-1]")).to_have_text("In progress (2 of 4)")
+    expect(page.locator("[data-task-status=SA-1]")).to_be_visible()
+    expect(page.locator("[data-counts]")).to_be_visible()
+    expect(page.locator("[data-chart] svg")).to_be_visible()
+    expect(page.locator("[data-actions-table]")).to_be_visible()
+    expect(page.locator("[data-actions-table]")).to_contain_text("Invite health")
+    page.pdf(path=str(tmp_path / "overview.pdf"))
+    assert (tmp_path / "overview.pdf").stat().st_size > 10_000
+
+    # A section page: every item with its rating, evidence and actions; no controls.
+    open_section(page, "sa-1")
+    for hidden in [*SCREEN_ONLY, ".iom-section-nav"]:
+        expect(page.locator(hidden).first).to_be_hidden()
+    assert page.locator("article button:visible").count() == 0
     expect(page.locator("#sa-1-1-rating-red")).to_be_visible()
     expect(page.locator("#sa-1-1-rating-amber")).to_be_hidden()
     expect(page.locator("#sa-1-3-rating-amber")).to_be_visible()  # unrated: every option
@@ -81,9 +124,5 @@ def test_print_is_a_clean_report(page, tmp_path):
     expect(page.locator("#sa-1-1-action-1-action + .iom-print-value")).to_have_text(
         "Invite health, then agree a plan"
     )
-    # Summary table and chart.
-    expect(page.locator("[data-counts]")).to_be_visible()
-    expect(page.locator("[data-chart] svg")).to_be_visible()
-    expect(page.locator("[data-actions-table]")).to_be_visible()
-    page.pdf(path=str(tmp_path / "report.pdf"))
-    assert (tmp_path / "report.pdf").stat().st_size > 10_000
+    page.pdf(path=str(tmp_path / "section.pdf"))
+    assert (tmp_path / "section.pdf").stat().st_size > 10_000

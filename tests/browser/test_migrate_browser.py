@@ -16,7 +16,7 @@ import pytest
 from macros.loader import load_raw
 from macros.render.partnership import instrument_info
 from macros.validate import build_content
-from tests.browser.instrument_helpers import SA, current_doc, open_form, wait_ready, wait_saved
+from tests.browser.instrument_helpers import SA, current_doc, open_form, open_section, wait_saved
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -181,7 +181,7 @@ def test_combine_and_compare_migrate_older_files_first(lib_page):
 
 def test_importing_an_older_file_lists_answers_from_an_earlier_version(page, tmp_path):
     """Through the real form: an answer to an item the form no longer has is shown, kept and
-    downloaded, never dropped."""
+    downloaded, never dropped. Import is on the overview; the answers show on section pages."""
     older = {
         "format": "iom-assessment",
         "formatVersion": 1,
@@ -198,11 +198,14 @@ def test_importing_an_older_file_lists_answers_from_an_earlier_version(page, tmp
     page.set_input_files("#iom-import-file", str(path))
     page.click("[data-command=import-new]")
     page.wait_for_timeout(200)
-    assert page.is_checked("#sa-1-1-rating-green")
     earlier = page.locator("[data-earlier]")
     assert earlier.is_visible()
     listed = earlier.locator("[data-earlier-list]").inner_text()
     assert listed == "SA-0.1 – Red (not an item of this form)"
+    open_section(page, "sa-1")
+    assert page.is_checked("#sa-1-1-rating-green")
+    assert page.input_value("#sa-1-1-evidence") == "Kept as it was"
+    open_form(page, SA)
     with page.expect_download() as download:
         page.click("[data-command=export-json]")
     saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
@@ -213,10 +216,13 @@ def test_importing_an_older_file_lists_answers_from_an_earlier_version(page, tmp
 
 def test_migrate_loads_only_for_an_older_saved_document(page):
     """A fresh form does not download lib/migrate.js; one whose saved document is from an
-    earlier version fetches it, moves nothing it cannot place, and shows every answer."""
+    earlier version fetches it, moves nothing it cannot place, and shows every answer: on the
+    section page as on the overview."""
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
     open_form(page, SA)
+    assert page.evaluate("() => IOM.lib.migrate === undefined")
+    open_section(page, "sa-1")
     assert page.evaluate("() => IOM.lib.migrate === undefined")
     assert not [url for url in scripts if "migrate" in url]
 
@@ -238,11 +244,15 @@ def test_migrate_loads_only_for_an_older_saved_document(page):
         }""",
         older,
     )
-    page.reload()
-    wait_ready(page)
+    open_section(page, "sa-1")
     page.wait_for_function("() => document.querySelector('#sa-1-1-rating-amber').checked")
     assert [url for url in scripts if "migrate" in url], "lib/migrate.js was not fetched"
     assert page.input_value("#sa-1-1-evidence") == "Kept as it was"
+    assert current_doc(page)["instrument"]["version"] == "0.9", "opening alone saves nothing"
+    scripts.clear()
+    open_form(page, SA)
+    page.wait_for_function("() => !document.querySelector('[data-earlier]').hidden")
+    assert [url for url in scripts if "migrate" in url], "lib/migrate.js was not fetched"
     listed = page.locator("[data-earlier] [data-earlier-list]").inner_text()
     assert listed == "SA-0.1 – Red (not an item of this form)"
     # The next change saves the moved document under the current version, keeping SA-0.1.

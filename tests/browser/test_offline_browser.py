@@ -39,10 +39,18 @@ def test_offline_build_names_no_other_host_in_script_or_style_tags(offline_site)
         assert 'src="http' not in text and "unpkg.com" not in text, html.name
 
 
+FORM_READY = "[data-module^=iom-instrument][data-iom-init=ready]"
+
+
 def test_offline_form_saves_and_restores_answers_from_disk(page, offline_site):
+    """From the overview to a section page by its link, answers kept across a reload, and
+    the overview's task list shows the section started."""
     form = (offline_site / "assess" / "self-assessment-2010.html").as_uri()
     page.goto(form)
-    page.wait_for_selector("[data-module=iom-instrument][data-iom-init=ready]")
+    page.wait_for_selector(FORM_READY)
+    page.locator("ol.iom-task-list a.iom-task-list__link").first.click()
+    page.wait_for_url("**/assess/self-assessment-2010/sa-1.html")
+    page.wait_for_selector(FORM_READY)
     page.check("#sa-1-1-rating-amber")
     page.fill("#sa-1-1-evidence", "Written offline")
     page.wait_for_function(
@@ -50,9 +58,18 @@ def test_offline_form_saves_and_restores_answers_from_disk(page, offline_site):
         ".test(document.querySelector('.iom-manage [data-status]').textContent)"
     )
     page.reload()
-    page.wait_for_selector("[data-module=iom-instrument][data-iom-init=ready]")
+    page.wait_for_selector(FORM_READY)
     assert page.is_checked("#sa-1-1-rating-amber")
     assert page.input_value("#sa-1-1-evidence") == "Written offline"
+    page.locator("nav.iom-section-nav").get_by_role("link", name="All sections").click()
+    page.wait_for_url("**/assess/self-assessment-2010.html#sections")
+    page.wait_for_selector(FORM_READY)
+    status = page.locator("[data-task-status=SA-1]")
+    page.wait_for_function(
+        "() => document.querySelector('[data-task-status=SA-1]').textContent.trim()"
+        " === 'In progress (1 of 4)'"
+    )
+    assert status.inner_text().strip() == "In progress (1 of 4)"
 
 
 def test_offline_calculator_works_from_disk(page, offline_site):
