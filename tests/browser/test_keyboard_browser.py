@@ -18,7 +18,9 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["", "principles/", "assess/self-assessment-2010/"])
+@pytest.mark.parametrize(
+    "path", ["", "principles/", "assess/self-assessment-2010/", "assess/self-assessment-2010/sa-1/"]
+)
 def test_first_tab_reaches_the_skip_link_and_it_moves_focus_to_the_content(page, path):
     page.goto(path)
     page.keyboard.press("Tab")

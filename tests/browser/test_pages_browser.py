@@ -4,29 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = [
-    "",
-    "principles/",
-    "self-assessment/",
-    "effective-practice/",
-    "efficiency-toolkit/",
-    "case-studies/",
-    "survey-2011/",
-    "crosswalk/",
-    "glossary/",
-    "sources/",
-    "assess/",
-    "assess/self-assessment-2010/",
-    "assess/key-principles-2015/",
-    "assess/inspection-readiness-2020/",
-    "assess/efficiency-review/",
-    "assess/combine/",
-    "assess/compare/",
-    "assess/file-format/",
-    "value-for-money/",
-    "about/accessibility/",
-    "about/privacy/",
-]
+from tests.site_pages import all_pages, written_pages
+
+# Every page, the section pages of the forms too (generated, in no navigation);
+# tests/build/test_section_pages.py proves this is every page of the built site.
+PAGES = all_pages()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -43,7 +25,7 @@ def test_page_opens_with_one_heading_and_no_axe_violations(
     assert_no_axe_violations(page)
 
 
-@pytest.mark.parametrize("path", [p for p in PAGES if not p.startswith("about/")])
+@pytest.mark.parametrize("path", [p for p in written_pages() if not p.startswith("about/")])
 def test_content_page_says_which_documents_it_draws_on(page, path):
     page.goto(path)
     line = page.locator(".iom-page-sources").first
