@@ -64,7 +64,7 @@ failures: list[str] = []
 # median time. Run on assess/combine/ once its component is ready.
 COMBINE_50_JS = """() => {
             const info = JSON.parse(
-                document.querySelector('[data-instrument-info="efficiency-review-2018"]').textContent);
+                document.querySelector('[data-instrument-info="efficiency-review-2018"]').content.textContent);
             const values = info.levels.map(l => l.value).concat(['na', null]);
             const ids = info.sections.flatMap(s => s.items);
             const docs = [];

@@ -27,6 +27,15 @@ def open_section(page, section: str, form: str = SA):
     open_form(page, form + section + "/")
 
 
+def rate(page, ratings: dict[str, str], form: str = SA):
+    """Give ratings by item anchor ({"sa-1-2": "green"}), each on its section page."""
+    for item, rating in ratings.items():
+        section = item.rsplit("-", 1)[0]  # "sa-1-2" is on the page "sa-1/"
+        if not page.url.endswith(f"/{section}/"):
+            open_section(page, section, form)
+        page.check(f"#{item}-rating-{rating}")
+
+
 def wait_ready(page):
     page.wait_for_function(
         "() => { const r = document.querySelector('[data-module^=iom-instrument]');"

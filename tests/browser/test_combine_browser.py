@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scripts.bench import COMBINE_50_JS
-from tests.browser.instrument_helpers import SA, open_form, wait_saved
+from tests.browser.instrument_helpers import SA, open_form, open_section, rate, wait_saved
 
 COMBINE = "assess/combine/"
 
@@ -24,18 +24,19 @@ AGENCIES = {
 
 def make_agency_files(page, folder: Path) -> list[Path]:
     """Fill the Self Assessment once per agency through the form and download each as JSON."""
-    open_form(page, SA)
     paths = []
     for n, (agency, ratings) in enumerate(AGENCIES.items()):
+        open_form(page, SA)
         if n:
             page.click("[data-command=new]")
         page.fill("#iom-about-partnership", "Northshire IOM")
         page.fill("#iom-about-agency", agency)
         page.fill("#iom-about-date", "2026-11-2" + str(n))
-        for item, rating in ratings.items():
-            page.check(f"#{item}-rating-{rating}")
+        rate(page, ratings)
+        open_section(page, "sa-1")
         page.fill("#sa-1-1-evidence", f"{agency} evidence for 1.1")
         wait_saved(page)
+        open_form(page, SA)
         with page.expect_download() as download:
             page.click("[data-command=export-json]")
         path = folder / f"{agency.lower()}.json"
@@ -164,6 +165,7 @@ def test_consensus_is_exported_and_saved_as_an_assessment(page, agency_files):
     assert "Saved “Northshire combined 2026”" in page.inner_text("[data-save-status]")
     open_form(page, SA)
     assert page.input_value("#iom-about-name") == "Northshire combined 2026"
+    open_section(page, "sa-1")
     assert page.is_checked("#sa-1-1-rating-amber")
     assert page.is_checked("#sa-1-2-rating-green")
 
@@ -274,3 +276,16 @@ def test_fifty_agency_files_of_27_questions_combine(page):
         + ")(); return {agencies: r.agencies, items: r.items}; }"
     )
     assert result == {"agencies": 50, "items": 27}
+
+
+def test_combine_reached_by_a_link_still_combines(page, agency_files):
+    """Instant navigation re-creates a page's <script> elements without their attributes, so
+    the instruments are described in <template>s: reached by a link, not only by a reload,
+    the page knows them and combines files."""
+    page.goto("assess/")
+    page.click("a[href$='combine/'] >> nth=0")
+    page.wait_for_selector("[data-module=iom-combine][data-iom-init=ready]")
+    assert page.url.endswith("assess/combine/")
+    add_files(page, agency_files)
+    assert page.is_hidden("[data-error-summary]")
+    assert row_ratings(page, "SA-1.1") == ["red", "green", "amber"]

@@ -6,25 +6,25 @@ import json
 
 import pytest
 
-from tests.browser.instrument_helpers import SA, open_form, wait_saved
+from tests.browser.instrument_helpers import SA, open_form, rate, wait_saved
 
 COMPARE = "assess/compare/"
 
 
 def make_two_assessments(page):
-    """Last year's and this year's Self Assessment, saved in this browser through the form."""
-    open_form(page, SA)
+    """Last year's and this year's Self Assessment, saved in this browser through the form:
+    details on the overview, ratings on the section pages."""
     years = [
         ("Spring 2025", "2025-05-01", {"sa-1-1": "red", "sa-1-2": "green", "sa-2-1": "amber"}),
         ("Spring 2026", "2026-05-01", {"sa-1-1": "amber", "sa-1-2": "amber", "sa-2-1": "amber"}),
     ]
     for n, (name, date, ratings) in enumerate(years):
+        open_form(page, SA)
         if n:
             page.click("[data-command=new]")
         page.fill("#iom-about-name", name)
         page.fill("#iom-about-date", date)
-        for item, rating in ratings.items():
-            page.check(f"#{item}-rating-{rating}")
+        rate(page, ratings)
         wait_saved(page)
 
 

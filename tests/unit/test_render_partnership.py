@@ -31,7 +31,7 @@ class Collector(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = {k: v or "" for k, v in attrs}
         self.tags.append((tag, attributes))
-        if tag == "script" and attributes.get("type") == "application/json":
+        if tag == "template" and "data-instrument-info" in attributes:
             self._json_id = attributes["data-instrument-info"]
             self.json_blocks[self._json_id] = ""
         if tag == "label" and "for" in attributes:
@@ -39,7 +39,7 @@ class Collector(HTMLParser):
             self.labels[self._label_for] = ""
 
     def handle_endtag(self, tag):
-        if tag == "script":
+        if tag == "template":
             self._json_id = None
         if tag == "label":
             self._label_for = None

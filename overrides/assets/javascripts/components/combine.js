@@ -36,7 +36,7 @@
     var order = [];
     var $blocks = $root.querySelectorAll("[data-instrument-info]");
     for (var i = 0; i < $blocks.length; i++) {
-      var info = JSON.parse($blocks[i].textContent);
+      var info = JSON.parse($blocks[i].content.textContent);
       infos[info.id] = info;
       order.push(info.id);
     }

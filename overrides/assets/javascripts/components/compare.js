@@ -35,7 +35,7 @@
     this.infos = {};
     var $blocks = $root.querySelectorAll("[data-instrument-info]");
     for (var b = 0; b < $blocks.length; b++) {
-      var info = JSON.parse($blocks[b].textContent);
+      var info = JSON.parse($blocks[b].content.textContent);
       this.infos[info.id] = info;
     }
     this.store = IOM.lib.store.open($root.getAttribute("data-storage-prefix"));
