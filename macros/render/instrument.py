@@ -14,9 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from ..models.base import Point
 from ..models.instrument import NOT_APPLICABLE, Document, Item, Level
 from . import anchor, template
+from .sources import page_sources
 
 STORAGE_PREFIX = "iom:"
 
@@ -199,6 +202,7 @@ def instrument_section(content, linker, instrument_id: str, section_id: str) -> 
         section=sections[index],
         previous=sections[index - 1] if index > 0 else None,
         next=sections[index + 1] if index + 1 < len(sections) else None,
+        sources_line=Markup(page_sources(content, linker, context["doc"].source.doc)),
         **context,
     )
 

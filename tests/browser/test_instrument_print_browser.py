@@ -91,11 +91,16 @@ def test_prints_without_javascript(no_js_page):
 def test_print_is_a_clean_report(page, tmp_path):
     fill_sample(page)  # ends on the overview
     page.emulate_media(media="print")
-    # The overview: partnership details, each section's status, the summary table, chart and
-    # actions; no controls.
-    for hidden in [*SCREEN_ONLY, ".iom-clear-data", "[data-check-answers]"]:
+    # The overview is the whole report: partnership details, each section's status, the
+    # summary table, chart, every answer with its evidence, and the actions; no controls.
+    for hidden in [*SCREEN_ONLY, ".iom-clear-data", ".iom-summary-list__actions"]:
         expect(page.locator(hidden).first).to_be_hidden()
     assert page.locator("article button:visible").count() == 0
+    answers = page.locator("[data-check-answers]")
+    expect(answers).to_be_visible()
+    expect(answers).to_contain_text("SA-1.1")
+    expect(answers).to_contain_text('Partners signed up, "mostly"')
+    expect(answers).to_contain_text("SA-5.1")  # unanswered items are listed too
     expect(page.locator("#iom-about-partnership")).to_be_visible()
     expect(page.locator("#iom-about-partnership")).to_have_value("Northshire IOM")
     expect(page.locator("[data-task-status=SA-1]")).to_have_text("In progress (2 of 4)")

@@ -237,3 +237,17 @@ def test_check_for_problems_links_to_the_reason_box_on_its_section_page(page):
     reason = page.locator("#et-3-q02-na-reason")
     expect(reason).to_be_visible()
     expect(reason).to_be_focused()
+    # The problem shows beside its field, and the page's error summary lists only this
+    # page's problems (ET-2.Q03 is on another page).
+    expect(reason).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#et-3-q02-na-reason-error")).to_have_text(
+        "ET-3.Q02: say why it does not apply, or choose another rating."
+    )
+    expect(page.locator("[data-error-summary] a")).to_have_text(
+        ["ET-3.Q02: say why it does not apply, or choose another rating."]
+    )
+    # Giving the reason clears the error there and then.
+    reason.fill("Covered by the regional team")
+    expect(page.locator("#et-3-q02-na-reason-error")).to_be_hidden()
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
+    expect(reason).not_to_have_attribute("aria-invalid", "true")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site_pages import all_pages, written_pages
+from tests.site_pages import all_pages
 
 # Every page, the section pages of the forms too (generated, in no navigation);
 # tests/build/test_section_pages.py proves this is every page of the built site.
@@ -25,7 +25,7 @@ def test_page_opens_with_one_heading_and_no_axe_violations(
     assert_no_axe_violations(page)
 
 
-@pytest.mark.parametrize("path", [p for p in written_pages() if not p.startswith("about/")])
+@pytest.mark.parametrize("path", [p for p in all_pages() if not p.startswith("about/")])
 def test_content_page_says_which_documents_it_draws_on(page, path):
     page.goto(path)
     line = page.locator(".iom-page-sources").first

@@ -129,7 +129,8 @@
    * a fragment, else its section page.
    */
   Instrument.prototype.itemHref = function (id, suffix) {
-    var hash = "#" + this.instrument.anchors[id] + (suffix || "");
+    // A section page's JSON has no anchors (it only links to its own items).
+    var hash = "#" + (this.items[id] ? this.items[id].anchor : this.instrument.anchors[id]) + (suffix || "");
     if (this.items[id]) return hash;
     var section = this.instrument.sectionOf[id];
     return (section ? section.url : "") + hash;
@@ -146,6 +147,9 @@
     var ids = Object.keys(this.items).filter(function (id) {
       return self.items[id].anchor === name;
     });
+    // From the overview's error summary (…/et-2/#et-2-q03-na-reason): show the problems of
+    // this page beside their fields, as the overview's check would on one page, then focus.
+    if (/-na-reason$/.test(name) && this.$root.hasAttribute("data-section-page")) this.check(false);
     var $target = ids.length ? this.ratingToFocus(ids[0]) : document.getElementById(name);
     if ($target && this.$root.contains($target) && /^(INPUT|TEXTAREA|SELECT)$/.test($target.tagName)) {
       $target.focus();
@@ -667,6 +671,12 @@
     this.clearErrors();
     var self = this;
     var found = this.assessment.problems(this.doc, this.instrument);
+    if (this.$root.hasAttribute("data-section-page")) {
+      // A section page answers for its own items; the overview checks them all.
+      found = found.filter(function (problem) {
+        return self.items[problem.item];
+      });
+    }
     var $status = this.$root.querySelector("[data-check-status]");
     if (!found.length) {
       if ($status) $status.textContent = this.t("check-ok");
