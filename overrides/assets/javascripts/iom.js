@@ -25,9 +25,16 @@
       "lib/assessment.js",
       "components/dom.js",
       "components/instrument-summary.js",
-      "components/instrument.js"
+      "components/instrument.js",
+      "components/instrument-manage.js"
     ],
-    "iom-instrument-section": ["lib/store.js", "lib/assessment.js", "components/dom.js", "components/instrument.js"],
+    "iom-instrument-section": [
+      "lib/store.js",
+      "lib/assessment.js",
+      "components/dom.js",
+      "components/instrument.js",
+      "components/instrument-answers.js"
+    ],
     "iom-migrate": ["lib/migrate.js"],
     "iom-instrument-transfer": ["lib/csv.js", "lib/migrate.js", "components/dom.js", "components/instrument-transfer.js"],
     "iom-combine": [

@@ -4,8 +4,15 @@
  * navigation and instant navigation; manages several named assessments per instrument.
  * Each instrument has an overview page (saved list, About, task list, summary: module
  * iom-instrument) and one page per section (its questions: iom-instrument-section); the same
- * component runs on both and uses whichever parts the page has. The summary
- * (instrument-summary.js) and downloads/import (instrument-transfer.js) are split out.
+ * component runs on both and uses whichever parts the page has. This file is the core both
+ * need: reading the page, opening, showing and saving a document, "Saved", storage warnings,
+ * progress, the open assessment's name, checking for problems, links to items. The parts are
+ * split out so each page downloads only its own: editing the questions
+ * (instrument-answers.js, section pages), the saved list and its commands
+ * (instrument-manage.js, overview), the summary (instrument-summary.js, overview) and
+ * downloads/import (instrument-transfer.js, loaded on first use). Parts add methods to the
+ * prototype and commands to `commands`; with instant navigation one page life may load both
+ * page kinds' parts, so each part copes with a page that lacks what it works on.
  * Every text shown comes from the rendered markup ([data-message]).
  */
 (function () {
@@ -29,8 +36,6 @@
     this.instrument = this.readInstrument();
     this.store = lib.store.open(this.$root.getAttribute("data-storage-prefix"));
     this.$status = this.$root.querySelector("[data-status]");
-    this.$savedList = this.$root.querySelector("[data-saved-list]");
-    this.$template = this.$root.querySelector("[data-action-template]");
     this.items = this.readItems();
     if (!this.store.persistent) this.showStorageWarning("storage-unavailable");
 
@@ -43,20 +48,7 @@
     this.$root.addEventListener("click", this.handleClick);
     window.addEventListener("pageshow", this.handlePageShow);
     document.addEventListener("iom:data-cleared", this.handleCleared);
-
-    // Downloads and import load on first use (most visits only rate), keeping the page light.
-    this.transfer = null;
-    this.transferLoading = null;
-    var preload = this.withTransfer.bind(this, function () {});
-    var $transfer = this.$root.querySelectorAll("[data-transfer]");
-    for (var t = 0; t < $transfer.length; t++) {
-      $transfer[t].addEventListener("focusin", preload);
-      $transfer[t].addEventListener("pointerdown", preload);
-    }
-    var $file = this.$root.querySelector("[data-import-file]");
-    if ($file) {
-      $file.addEventListener("change", this.handleImportFile.bind(this));
-    }
+    if (this.initManage) this.initManage(); // the overview's saved list and downloads
     this.openCurrent();
     IOM.instruments = IOM.instruments || {};
     IOM.instruments[this.instrument.id] = this; // for tests and the benchmark
@@ -101,26 +93,14 @@
     return instrument;
   };
 
-  /** The item fieldsets on this page only: none on the overview, one section's on a section page. */
+  /**
+   * The item fieldsets on this page only: none on the overview, one section's on a section
+   * page, whose bundle has instrument-answers.js to read each (readItem).
+   */
   Instrument.prototype.readItems = function () {
     var items = {};
     var $items = this.$root.querySelectorAll("[data-item]");
-    for (var i = 0; i < $items.length; i++) {
-      var $item = $items[i];
-      var fields = {};
-      var $fields = $item.querySelectorAll("[data-field]");
-      for (var f = 0; f < $fields.length; f++) fields[$fields[f].getAttribute("data-field")] = $fields[f];
-      items[$item.getAttribute("data-item")] = {
-        $item: $item,
-        anchor: $item.id,
-        $radios: $item.querySelectorAll(".iom-rating__input"),
-        $naReason: $item.querySelector("[data-na-reason]"),
-        $naReasonInput: $item.querySelector("[data-na-reason-input]"),
-        $fields: fields,
-        $actionList: $item.querySelector("[data-action-list]"),
-        $addAction: $item.querySelector('[data-command="add-action"]')
-      };
-    }
+    for (var i = 0; i < $items.length; i++) items[$items[i].getAttribute("data-item")] = this.readItem($items[i]);
     return items;
   };
 
@@ -134,32 +114,6 @@
     if (this.items[id]) return hash;
     var section = this.instrument.sectionOf[id];
     return (section ? section.url : "") + hash;
-  };
-
-  /**
-   * Arriving at a section page from a "Change" or error link (…/sa-1/#sa-1-2): put focus on
-   * the item's rating, or on the field named, as the same link on one page would.
-   */
-  Instrument.prototype.focusItemInHash = function () {
-    var name = decodeURIComponent(window.location.hash.slice(1));
-    if (!name) return;
-    var self = this;
-    var ids = Object.keys(this.items).filter(function (id) {
-      return self.items[id].anchor === name;
-    });
-    // From the overview's error summary (…/et-2/#et-2-q03-na-reason): show the problems of
-    // this page beside their fields, as the overview's check would on one page, then focus.
-    if (/-na-reason$/.test(name) && this.$root.hasAttribute("data-section-page")) this.check(false);
-    var $target = ids.length ? this.ratingToFocus(ids[0]) : document.getElementById(name);
-    if ($target && this.$root.contains($target) && /^(INPUT|TEXTAREA|SELECT)$/.test($target.tagName)) {
-      $target.focus();
-    }
-  };
-
-  /** An item's checked rating, else its first. */
-  Instrument.prototype.ratingToFocus = function (id) {
-    var item = this.items[id];
-    return item.$item.querySelector(".iom-rating__input:checked") || item.$radios[0];
   };
 
   /* ---- opening and showing a document ---- */
@@ -206,11 +160,12 @@
     this.currentWritten = false;
     if (this.store.load(this.instrument.id, uid)) this.rememberCurrent();
     this.fill();
-    this.renderList();
+    this.renderName();
     this.renderSummaryNow();
     if (!this.arrived) {
       this.arrived = true; // once per page: after the answers are in (a migration may delay them)
-      this.focusItemInHash();
+      // Only a section page has questions to focus (the overview's bundle lacks the part).
+      if (this.focusItemInHash) this.focusItemInHash();
     }
   };
 
@@ -222,88 +177,11 @@
       $about[i].value = typeof doc[key] === "string" ? doc[key] : "";
     }
     var self = this;
+    // Items exist only on section pages, whose bundle has instrument-answers.js.
     Object.keys(this.items).forEach(function (id) {
       self.fillItem(id);
     });
     this.clearErrors();
-  };
-
-  Instrument.prototype.fillItem = function (id) {
-    var item = this.items[id];
-    var r = this.doc.responses[id] || {};
-    for (var i = 0; i < item.$radios.length; i++) item.$radios[i].checked = item.$radios[i].value === r.rating;
-    if (item.$naReasonInput) setText(item.$naReasonInput, typeof r.na_reason === "string" ? r.na_reason : "");
-    Object.keys(item.$fields).forEach(function (key) {
-      setText(item.$fields[key], typeof r[key] === "string" ? r[key] : "");
-    });
-    this.updateNaReason(id);
-    if (item.$actionList) this.renderActions(id);
-  };
-
-  /** Set a text box's value and the print copy beside it (text boxes do not grow in print). */
-  function setText($input, value) {
-    $input.value = value;
-    mirror($input);
-  }
-
-  function mirror($input) {
-    if ($input.tagName !== "TEXTAREA") return;
-    var $copy = $input.nextElementSibling;
-    if (!$copy || !$copy.classList.contains("iom-print-value")) {
-      $copy = document.createElement("div");
-      $copy.className = "iom-print-value";
-      $copy.setAttribute("aria-hidden", "true");
-      $input.parentNode.insertBefore($copy, $input.nextSibling);
-    }
-    $copy.textContent = $input.value;
-  }
-
-  Instrument.prototype.updateNaReason = function (id) {
-    var item = this.items[id];
-    if (!item.$naReason) return;
-    var r = this.doc.responses[id];
-    item.$naReason.hidden = !(r && r.rating === this.assessment.NA);
-  };
-
-  Instrument.prototype.renderActions = function (id) {
-    var item = this.items[id];
-    var actions = (this.doc.responses[id] && this.doc.responses[id].actions) || [];
-    while (item.$actionList.firstChild) item.$actionList.removeChild(item.$actionList.firstChild);
-    for (var i = 0; i < actions.length; i++) {
-      var $row = this.actionRow(id, i + 1);
-      var $inputs = $row.querySelectorAll("[data-action-field]");
-      for (var j = 0; j < $inputs.length; j++) {
-        var key = $inputs[j].getAttribute("data-action-field");
-        var value = actions[i][key];
-        if (key === "status") {
-          $inputs[j].value = value || this.instrument.statuses[0];
-        } else {
-          setText($inputs[j], typeof value === "string" ? value : "");
-        }
-      }
-      item.$actionList.appendChild($row);
-    }
-  };
-
-  /** A new action row from the page's template, numbered n. */
-  Instrument.prototype.actionRow = function (id, n) {
-    var item = this.items[id];
-    var values = { prefix: item.anchor + "-action-" + n, n: n, item: id };
-    var $row = this.$template.content.querySelector("[data-action-row]").cloneNode(true);
-    var fill = function (text) {
-      return text.replace(/\{(prefix|n|item)\}/g, function (m, name) {
-        return values[name];
-      });
-    };
-    var $all = $row.querySelectorAll("*");
-    for (var i = 0; i < $all.length; i++) {
-      ["id", "for"].forEach(function (attr) {
-        if ($all[i].hasAttribute(attr)) $all[i].setAttribute(attr, fill($all[i].getAttribute(attr)));
-      });
-    }
-    var walker = document.createTreeWalker($row, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) walker.currentNode.textContent = fill(walker.currentNode.textContent);
-    return $row;
   };
 
   /* ---- changes ---- */
@@ -311,50 +189,18 @@
   Instrument.prototype.handleInput = function (event) {
     if (!this.doc) return; // an older document is still being migrated
     var $target = event.target;
-    var $item = $target.closest("[data-item]");
-    var id = $item && $item.getAttribute("data-item");
-    var A = this.assessment;
     if ($target.hasAttribute("data-about-field")) {
       if (event.type === "input" || $target.type === "date") {
         this.doc[$target.getAttribute("data-about-field")] = $target.value;
         this.changed();
-        if ($target.getAttribute("data-about-field") === "name") this.renderList();
+        if ($target.getAttribute("data-about-field") === "name") this.renderName();
       }
       return;
     }
-    if ($target.hasAttribute("data-import-file") || $target.hasAttribute("data-saved-list") || !id) return;
-    var r = A.response(this.doc, this.instrument, id);
-    if ($target.classList.contains("iom-rating__input")) {
-      if (event.type !== "change" || !$target.checked) return;
-      r.rating = $target.value;
-      this.updateNaReason(id);
-      this.changed(id);
-    } else if ($target.hasAttribute("data-na-reason-input")) {
-      if (event.type !== "input") return;
-      r.na_reason = $target.value;
-      mirror($target);
-      this.changed(id);
-    } else if ($target.hasAttribute("data-field")) {
-      if (event.type !== "input") return;
-      r[$target.getAttribute("data-field")] = $target.value;
-      mirror($target);
-      this.changed(id);
-    } else if ($target.hasAttribute("data-action-field")) {
-      var key = $target.getAttribute("data-action-field");
-      // Text boxes report every keystroke as input; selects and dates report change.
-      if (event.type === "change" && key !== "status" && key !== "due") return;
-      var $row = $target.closest("[data-action-row]");
-      var index = Array.prototype.indexOf.call(this.items[id].$actionList.children, $row);
-      if (index < 0) return;
-      while (r.actions.length <= index) r.actions.push(this.newAction());
-      r.actions[index][key] = $target.value;
-      mirror($target);
-      this.changed(id);
-    }
-  };
-
-  Instrument.prototype.newAction = function () {
-    return { action: "", owner: "", due: "", status: this.instrument.statuses[0] || "open" };
+    if ($target.hasAttribute("data-import-file") || $target.hasAttribute("data-saved-list")) return;
+    var $item = $target.closest("[data-item]");
+    // An item is only on a section page, whose bundle has instrument-answers.js.
+    if ($item) this.handleItemInput(event, $target, $item.getAttribute("data-item"));
   };
 
   /** Save now, announce "Saved" once typing pauses, refresh the summary soon. */
@@ -447,33 +293,6 @@
 
   /* ---- commands ---- */
 
-  /** Run `use(transfer)` once the downloads-and-import part has loaded (at most once). */
-  Instrument.prototype.withTransfer = function (use) {
-    var self = this;
-    if (!this.transferLoading) {
-      this.transferLoading = (IOM.instrumentParts.transfer
-        ? Promise.resolve()
-        : IOM.loadPart("iom-instrument-transfer")
-      ).then(function () {
-        self.transfer = new IOM.instrumentParts.transfer(self);
-        return self.transfer;
-      });
-      this.transferLoading.catch(function (error) {
-        self.transferLoading = null; // let a later click try again
-        if (window.console) console.error("[iom] downloads and import:", error);
-      });
-    }
-    return this.transferLoading.then(use);
-  };
-
-  /** A file chosen before the part had loaded: hand it over once it has. */
-  Instrument.prototype.handleImportFile = function () {
-    var loaded = !!this.transfer;
-    this.withTransfer(function (transfer) {
-      if (!loaded) transfer.handleFile();
-    });
-  };
-
   Instrument.prototype.handleClick = function (event) {
     if (!this.doc) return; // an older document is still being migrated
     var $button = event.target.closest("[data-command]");
@@ -483,7 +302,8 @@
       if (handler) {
         event.preventDefault();
         handler.call(this, $button);
-      } else {
+      } else if (this.withTransfer) {
+        // Downloads and import: the overview's part loads them on first use.
         this.withTransfer(function (transfer) {
           if (transfer.commands[command]) transfer.commands[command].call(transfer, $button);
         });
@@ -493,17 +313,10 @@
     var $item = event.target.closest("a[data-focus-item]");
     if ($item) {
       // "Change" and priority links: go to the item and put focus on its rating. An item on
-      // another page is left to the link; focusItemInHash does it when that page opens.
+      // another page is left to the link; focusItemInHash does it when that page opens. An
+      // item on this page means a section page, whose bundle has instrument-answers.js.
       var id = $item.getAttribute("data-focus-item");
-      var item = this.items[id];
-      var $radio = item && this.ratingToFocus(id);
-      if ($radio) {
-        // Instant navigation would handle the same-page link itself and drop the focus.
-        event.preventDefault();
-        event.stopPropagation();
-        item.$item.scrollIntoView({ block: "start" });
-        $radio.focus();
-      }
+      if (this.items[id]) this.focusItemLink(event, id);
       return;
     }
     var $link = event.target.closest(".iom-error-summary a[href^='#']");
@@ -518,135 +331,25 @@
     }
   };
 
+  /** The commands every page has; instrument-answers.js and instrument-manage.js add theirs. */
   Instrument.prototype.commands = {
-    "add-action": function ($button) {
-      var id = $button.closest("[data-item]").getAttribute("data-item");
-      var r = this.assessment.response(this.doc, this.instrument, id);
-      r.actions.push(this.newAction());
-      this.renderActions(id);
-      this.changed(id);
-      var $rows = this.items[id].$actionList.children;
-      $rows[$rows.length - 1].querySelector("[data-action-field]").focus();
-    },
-    "remove-action": function ($button) {
-      var id = $button.closest("[data-item]").getAttribute("data-item");
-      var $row = $button.closest("[data-action-row]");
-      var index = Array.prototype.indexOf.call(this.items[id].$actionList.children, $row);
-      var r = this.assessment.response(this.doc, this.instrument, id);
-      if (index >= 0) r.actions.splice(index, 1);
-      this.renderActions(id);
-      this.changed(id);
-      var $rows = this.items[id].$actionList.children;
-      var $next = $rows[Math.min(index, $rows.length - 1)];
-      (($next && $next.querySelector("[data-action-field]")) || this.items[id].$addAction).focus();
-    },
-    open: function () {
-      var uid = this.$savedList.value;
-      var doc = this.store.load(this.instrument.id, uid);
-      if (!doc) return;
-      this.hideConfirms();
-      this.show(uid, doc);
-      this.announce(this.t("opened", { name: this.displayName(doc) }));
-    },
-    new: function () {
-      this.hideConfirms();
-      var uid = this.store.newId();
-      this.show(uid, this.assessment.create(this.instrument));
-      this.save();
-      this.renderList();
-      this.announce(this.t("created"));
-      var $name = this.$root.querySelector('[data-about-field="name"]');
-      if ($name) $name.focus();
-    },
-    duplicate: function () {
-      this.hideConfirms();
-      var copy = JSON.parse(JSON.stringify(this.doc));
-      copy.name = this.t("copy-name", { name: this.displayName(this.doc) });
-      copy.updated = new Date().toISOString();
-      this.show(this.store.newId(), copy);
-      this.save();
-      this.renderList();
-      this.announce(this.t("duplicated", { name: copy.name }));
-    },
-    delete: function () {
-      this.showConfirm("delete");
-    },
-    "delete-confirm": function () {
-      var name = this.displayName(this.doc);
-      this.store.remove(this.instrument.id, this.uid);
-      this.hideConfirms();
-      this.openCurrentAfterDelete();
-      this.announce(this.t("deleted", { name: name }));
-      this.$root.querySelector('[data-command="delete"]').focus();
-    },
-    cancel: function ($button) {
-      var $confirm = $button.closest("[data-confirm]");
-      var kind = $confirm && $confirm.getAttribute("data-confirm");
-      this.hideConfirms();
-      if (kind === "import" && this.transfer) this.transfer.cancel();
-      var $back = this.$root.querySelector(kind === "import" ? "[data-import-file]" : '[data-command="delete"]');
-      if ($back) $back.focus();
-    },
     check: function () {
       this.check(true);
-    },
-    print: function () {
-      this.renderSummaryNow();
-      window.print();
     }
   };
 
-  Instrument.prototype.openCurrentAfterDelete = function () {
-    var saved = this.store.list(this.instrument.id);
-    if (saved.length) {
-      this.show(saved[0].uid, saved[0].doc);
-    } else {
-      this.show(this.store.newId(), this.assessment.create(this.instrument));
-    }
-  };
-
-  Instrument.prototype.showConfirm = function (kind, name) {
-    this.hideConfirms();
-    var $confirm = this.$root.querySelector('[data-confirm="' + kind + '"]');
-    var $names = $confirm.querySelectorAll("[data-confirm-name]");
-    for (var i = 0; i < $names.length; i++) $names[i].textContent = name || this.displayName(this.doc);
-    $confirm.hidden = false;
-    $confirm.focus();
-    return $confirm;
-  };
-
-  Instrument.prototype.hideConfirms = function () {
-    var $confirms = this.$root.querySelectorAll("[data-confirm]");
-    for (var i = 0; i < $confirms.length; i++) $confirms[i].hidden = true;
-  };
+  /* ---- the open assessment's name ---- */
 
   Instrument.prototype.displayName = function (doc) {
     return (doc.name && doc.name.trim()) || (doc.partnership && doc.partnership.trim()) || this.t("untitled");
   };
 
-  Instrument.prototype.renderList = function () {
+  /** Name the open assessment ("Open now: …"), and refresh the saved list where there is one. */
+  Instrument.prototype.renderName = function () {
     var $current = this.$root.querySelector("[data-current-name]");
     if ($current) $current.textContent = this.displayName(this.doc);
-    if (!this.$savedList) return; // a section page names the open assessment only
-    var self = this;
-    var saved = this.store.list(this.instrument.id);
-    if (!saved.some(function (s) { return s.uid === self.uid; })) {
-      saved.unshift({ uid: this.uid, doc: this.doc });
-    }
-    while (this.$savedList.firstChild) this.$savedList.removeChild(this.$savedList.firstChild);
-    saved.forEach(function (s) {
-      var $option = document.createElement("option");
-      $option.value = s.uid;
-      var doc = s.uid === self.uid ? self.doc : s.doc;
-      $option.textContent = self.t("list-option", { name: self.displayName(doc), updated: formatTime(doc.updated) });
-      $option.selected = s.uid === self.uid;
-      self.$savedList.appendChild($option);
-    });
+    if (this.renderList) this.renderList(); // the overview's part; a section page has no list
   };
-
-  // Dates are formatted by hand, as en-GB shows them: the first toLocaleString() call on a page
-  // sets up the browser's date formatting, which cost about 50 ms of blocking time on a slow phone.
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   function twoDigits(n) {
     return (n < 10 ? "0" : "") + n;
@@ -656,13 +359,7 @@
   function clockTime(d) {
     return twoDigits(d.getHours()) + ":" + twoDigits(d.getMinutes());
   }
-
-  /** "23 Nov 2026, 14:05" in local time, or "" for a missing or broken timestamp. */
-  function formatTime(iso) {
-    var d = new Date(iso);
-    if (isNaN(d.getTime())) return "";
-    return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear() + ", " + clockTime(d);
-  }
+  Instrument.clockTime = clockTime; // for the saved list's dates (instrument-manage.js)
 
   /* ---- checking for problems ---- */
 
@@ -684,16 +381,10 @@
     }
     if ($status) $status.textContent = "";
     var errors = found.map(function (problem) {
-      var item = self.items[problem.item]; // absent when its section is on another page
       var message = self.t(problem.code, { item: problem.item });
-      var $error = item && item.$item.querySelector('[data-error-for="na_reason"]');
-      if ($error) {
-        $error.textContent = message;
-        $error.hidden = false;
-        item.$naReasonInput.setAttribute("aria-invalid", "true");
-        item.$naReasonInput.setAttribute("aria-describedby", $error.id);
-        item.$naReason.classList.add("iom-field--error");
-      }
+      // Beside the field too, when the item is on this page (a section page: its bundle has
+      // instrument-answers.js); else only in the summary, linking to its section page.
+      if (self.items[problem.item]) self.showItemError(problem.item, message);
       // Every problem is an N/A without a reason: link to the reason box.
       return { message: message, href: self.itemHref(problem.item, "-na-reason") };
     });
