@@ -208,6 +208,11 @@ def test_section_page_links_and_progress(page):
     expect(nav.locator("a[rel=prev]")).to_contain_text("SA-4")
     expect(page.locator("h1")).to_contain_text("SA-5")
     assert page.url.endswith(SA + "sa-5/")
+    # The bar naming the open assessment leads to the saved list, to open another.
+    page.get_by_role("link", name="open another saved assessment").click()
+    page.wait_for_url(re.compile(r"/self-assessment-2010/#iom-manage-title$"))
+    wait_ready(page)
+    expect(page.locator("#iom-saved-list")).to_be_visible()
 
 
 def test_check_for_problems_links_to_the_reason_box_on_its_section_page(page):
