@@ -1,5 +1,6 @@
-"""MkDocs hook: each page gets only the stylesheets and one script bundle it needs, and the
-theme's palette stylesheet only the colours the site uses.
+"""MkDocs hook: each page gets only the stylesheets and one script bundle it needs; the small
+stylesheets every page loads (ours in `extra_css`, and the theme's palette cut to the colours
+the site uses) are inlined in the page head.
 
 Thin on purpose: the work is in macros/assets.py, which imports nothing from MkDocs.
 """
@@ -30,6 +31,11 @@ def on_config(config):
     }
     _state["manifest"] = assets.module_scripts((_SCRIPTS / "iom.js").read_text(encoding="utf-8"))
     _state["bundles"] = {}
+    _state["inline"] = {
+        name: assets.minify_css((_STYLES / name).read_text(encoding="utf-8"))
+        for name in global_sheets
+    }
+    _state["inline"].update(_palette_subsets(config))
     return config
 
 
@@ -41,7 +47,13 @@ def on_post_page(output: str, page, config) -> str:
     bundle = assets.bundle_name(files) if files else None
     if bundle:
         _state["bundles"][bundle] = files
+    output = assets.inline_stylesheets(output, _state["inline"])
     return assets.add_to_content(output, hrefs, bundle)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The 404 page is a template, not a page: inline its small stylesheets too."""
+    return assets.inline_stylesheets(output, _state["inline"])
 
 
 def on_post_build(config) -> None:
@@ -56,20 +68,21 @@ def on_post_build(config) -> None:
     for css in _STYLES.glob("*.css"):
         built = site / "assets" / "stylesheets" / css.name
         built.write_text(assets.minify_css(css.read_text(encoding="utf-8")), encoding="utf-8")
-    _cut_palette(site, config)
     iom_js = site / "assets" / "javascripts" / "iom.js"
     built = assets.without_manifest(iom_js.read_text(encoding="utf-8"))
     iom_js.write_text(assets.minify_js(built), encoding="utf-8")
 
 
-def _cut_palette(site: Path, config) -> None:
-    """Keep only the configured colours in the theme's palette stylesheet (every page loads it)."""
+def _palette_subsets(config) -> dict[str, str]:
+    """The theme's palette stylesheet with only the configured colours, by its file name."""
     palette = config["theme"].get("palette") or []
     entries = palette if isinstance(palette, list) else [palette]
     colours = {
         kind: {entry.get(kind, "indigo") for entry in entries} for kind in ("primary", "accent")
     }
-    for path in (site / "assets" / "stylesheets").glob("palette.*.min.css"):
-        path.write_text(
-            assets.palette_subset(path.read_text(encoding="utf-8"), colours), encoding="utf-8"
-        )
+    subsets = {}
+    for folder in config["theme"].dirs:
+        for path in Path(folder, "assets", "stylesheets").glob("palette.*.min.css"):
+            css = assets.palette_subset(path.read_text(encoding="utf-8"), colours)
+            subsets.setdefault(path.name, css)
+    return subsets

@@ -104,3 +104,18 @@ def test_each_abbreviation_is_marked_once_per_page_with_a_link(built_site):
         ]
     assert count > 20, f"only {count} glossary abbreviations marked on the whole site"
     assert not problems, "\n".join(problems[:30])
+
+
+def test_small_global_stylesheets_are_inline_on_every_page(built_site):
+    """iom.css and the theme's palette (cut to our colours) sit in each page's head, so the
+    first paint waits for one stylesheet (the theme's main.css), not three."""
+    iom_rule = ".md-footer-meta"  # a rule from overrides/assets/stylesheets/iom.css
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        head = html.split("</head>", 1)[0]
+        assert "stylesheets/palette." not in html, path
+        assert "stylesheets/iom.css" not in html, path
+        assert "[data-md-color-scheme=slate]" in head, path
+        assert "[data-md-color-primary=indigo]" in head, path
+        assert "[data-md-color-primary=red]" not in head, path
+        assert iom_rule in head, path

@@ -149,3 +149,19 @@ def test_palette_subset_of_the_themes_own_palette_keeps_every_rule_for_indigo():
         assert kept in out, kept
     assert out.startswith("@media screen{[data-md-color-scheme=slate]{")
     assert out.count("{") == out.count("}")
+
+
+def test_inline_stylesheets_replaces_only_the_named_links():
+    html = (
+        '<head><link rel="stylesheet" href="../../assets/stylesheets/main.1.min.css">'
+        '<link rel="stylesheet" href="../../assets/stylesheets/palette.ab12.min.css">'
+        '<link rel="stylesheet" href="../../assets/stylesheets/iom.css"></head>'
+        '<body><link rel="stylesheet" href="../../assets/stylesheets/reading.css"></body>'
+    )
+    out = assets.inline_stylesheets(
+        html, {"palette.ab12.min.css": "a{color:red}", "iom.css": ".iom-x{margin:0}"}
+    )
+    assert "<style>a{color:red}</style><style>.iom-x{margin:0}</style>" in out
+    assert "palette.ab12" not in out and "iom.css" not in out
+    assert 'href="../../assets/stylesheets/main.1.min.css"' in out
+    assert 'href="../../assets/stylesheets/reading.css"' in out
