@@ -180,7 +180,7 @@ def palette_subset(css: str, colours: dict[str, set[str]]) -> str:
 
     `colours` maps "primary" and "accent" to the names the site's palette configures. The
     theme ships every colour (about 12 KB); a page only ever shows the configured ones, and
-    every page loads this file.
+    every page carries the result (inline, see inline_stylesheets).
     """
     kept = []
     for prelude, body in _top_level_rules(css):

@@ -176,8 +176,7 @@ def _form_context(content, linker, instrument_id: str, overview: bool) -> dict[s
         "info": _form_info(content, linker, doc, sections, overview),
         "storage_prefix": STORAGE_PREFIX,
         "linker": linker,
-        "link": (lambda path, fragment="": linker.page(path, fragment)) if linker else None,
-        "info_overview_page": overview_page(instrument_id),
+        "overview_path": overview_page(instrument_id),
     }
 
 

@@ -50,9 +50,7 @@
     var $statuses = c.$root.querySelectorAll("[data-task-status]");
     for (var i = 0; i < $statuses.length; i++) {
       var id = $statuses[i].getAttribute("data-task-status");
-      var counts = summary.sections.filter(function (s) {
-        return s.id === id;
-      })[0];
+      var counts = c.sectionCounts(summary, id);
       if (!counts) continue;
       var answered = counts.rated + counts.na;
       var key = !answered ? "task-not-started" : answered < counts.total ? "task-in-progress" : "task-done";
@@ -218,7 +216,6 @@
 
   /** Fill every summary part on the page from `summary` (lib/assessment.js summarise). */
   IOM.instrumentParts.renderSummary = function (c, summary) {
-    summary = summary || c.assessment.summarise(c.doc, c.instrument);
     renderTaskList(c, summary);
     renderProgress(c, summary);
     renderCounts(c, summary);

@@ -109,11 +109,11 @@
    * a fragment, else its section page.
    */
   Instrument.prototype.itemHref = function (id, suffix) {
-    // A section page's JSON has no anchors (it only links to its own items).
-    var hash = "#" + (this.items[id] ? this.items[id].anchor : this.instrument.anchors[id]) + (suffix || "");
-    if (this.items[id]) return hash;
+    var item = this.items[id];
+    if (item) return "#" + item.anchor + (suffix || "");
+    // Only the overview links to items on other pages; its JSON carries their anchors.
     var section = this.instrument.sectionOf[id];
-    return (section ? section.url : "") + hash;
+    return (section ? section.url : "") + "#" + this.instrument.anchors[id] + (suffix || "");
   };
 
   /* ---- opening and showing a document ---- */
@@ -261,11 +261,16 @@
     for (var i = 0; i < $sections.length; i++) {
       var id = $sections[i].getAttribute("data-section");
       var $progress = $sections[i].querySelector("[data-section-progress]");
-      var counts = summary.sections.filter(function (s) {
-        return s.id === id;
-      })[0];
+      var counts = this.sectionCounts(summary, id);
       if ($progress && counts) $progress.textContent = this.progressText(counts);
     }
+  };
+
+  /** One section's counts in a summary (lib/assessment.js summarise), by section id. */
+  Instrument.prototype.sectionCounts = function (summary, id) {
+    return summary.sections.filter(function (s) {
+      return s.id === id;
+    })[0];
   };
 
   /** "7 of 12 elements rated", saying how many are N/A when some are. */
