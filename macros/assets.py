@@ -5,12 +5,12 @@ Pure functions over text; macros/assets_hook.py wires them into the MkDocs build
 - Stylesheets: `iom.css` (and anything else in `extra_css`) loads on every page. Each other
   stylesheet in overrides/assets/stylesheets/ belongs to one area (instrument, calculator, …)
   and is linked only from pages whose markup uses one of its `iom-` classes. The link goes
-  inside the page content (a body-ok `<link>`), because instant navigation swaps the content
-  but not the `<head>`.
+  inside the page content (a body-ok `<link>`), because the theme's instant navigation (off,
+  see mkdocs.yml) swaps the content but not the `<head>`.
 - Scripts: `iom.js` lists, in MODULE_SCRIPTS, the files each `data-module` needs. For each
   page, the files of all its modules are joined, in order and without repeats, into one
   minified bundle; the page content names it in `data-iom-bundle`. Each file inside a bundle
-  runs at most once per page life, even when instant navigation loads a second bundle that
+  runs at most once per page life, even if instant navigation loads a second bundle that
   repeats it. Every module also gets a bundle of its own (`bundles/part-<module>.js`) for
   code loaded only when needed (`IOM.loadPart`).
 """

@@ -279,9 +279,9 @@ def test_fifty_agency_files_of_27_questions_combine(page):
 
 
 def test_combine_reached_by_a_link_still_combines(page, agency_files):
-    """Instant navigation re-creates a page's <script> elements without their attributes, so
-    the instruments are described in <template>s: reached by a link, not only by a reload,
-    the page knows them and combines files."""
+    """Reached by a link, not only by a reload, the page knows the instruments (described in
+    <template>s, which the theme's instant navigation, if turned on, keeps intact) and
+    combines files."""
     page.goto("assess/")
     page.click("a[href$='combine/'] >> nth=0")
     page.wait_for_selector("[data-module=iom-combine][data-iom-init=ready]")

@@ -7,7 +7,7 @@ import pytest
 FOCUSED = """() => {
   let el = document.activeElement;
   // The theme hides its colour-scheme radios and shows a label of the form as the control.
-  if (el.closest('[data-md-component=palette]')) el = el.closest('[data-md-component=palette]');
+  if (el.closest('[data-iom-palette]')) el = el.closest('[data-iom-palette]');
   const box = el.getBoundingClientRect();
   const style = getComputedStyle(el);
   return {

@@ -10,9 +10,6 @@
 (function () {
   "use strict";
 
-  // Lets CSS reveal controls that only work with JavaScript.
-  document.documentElement.classList.add("iom-js");
-
   var IOM = (window.IOM = window.IOM || {});
   IOM.components = IOM.components || {};
   IOM.lib = IOM.lib || {};
@@ -174,9 +171,9 @@
     return IOM.ready;
   };
 
-  // Instant navigation intercepts the theme's "Skip to content" link: it scrolls and may swap
-  // the page content, so keyboard focus would stay at the top. Move focus to the target, as a
-  // plain link would, once now and again after any swap.
+  // "Skip to content" only scrolls: the next Tab and a screen reader would still start from
+  // the top. Move focus to its target (the theme's instant navigation, if turned on, may also
+  // swap the page content, so again after any swap).
   var skipTargetId = null;
 
   function focusSkipTarget() {
@@ -206,7 +203,7 @@
     focusSkipTarget();
   }
 
-  // Instant navigation swaps pages without reloading and announces it through document$;
+  // With the theme's instant navigation (off, see mkdocs.yml) pages arrive through document$;
   // under file:// document$ may never fire, so also start on DOMContentLoaded.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);

@@ -5,8 +5,8 @@
  * and removes actions, shows a problem beside its field, and puts focus on an item's rating
  * when a link names it (arriving with a hash, or a "Change" link on the same page). The overview has no questions, so its bundle
  * leaves this out. Part of the component in instrument.js, which runs first and owns saving:
- * this file adds methods to its prototype and commands to its `commands`. Instant
- * navigation may also bring it to an overview; there it finds no items and does nothing.
+ * this file adds methods to its prototype and commands to its `commands`. On an overview
+ * (reached by instant navigation, if turned on) it finds no items and does nothing.
  */
 (function () {
   "use strict";
@@ -217,7 +217,7 @@
   proto.focusItemLink = function (event, id) {
     var $radio = this.ratingToFocus(id);
     if (!$radio) return;
-    // Instant navigation would handle the same-page link itself and drop the focus.
+    // Following the link would only scroll; a keyboard user needs focus on the rating.
     event.preventDefault();
     event.stopPropagation();
     this.items[id].$item.scrollIntoView({ block: "start" });

@@ -4,8 +4,8 @@
  * confirmation), print, and the way in to downloads and import (instrument-transfer.js,
  * loaded on first use). Section pages have none of this, so their bundle leaves it out.
  * Part of the component in instrument.js, which runs first: this file adds methods to its
- * prototype and commands to its `commands`. Instant navigation may also bring it to a
- * section page; there it finds no saved list and no downloads and does nothing.
+ * prototype and commands to its `commands`. On a section page (reached by instant navigation,
+ * if turned on) it finds no saved list and no downloads and does nothing.
  */
 (function () {
   "use strict";
@@ -146,7 +146,7 @@
 
   /** Every saved assessment of this instrument, newest first, the open one selected. */
   proto.renderList = function () {
-    if (!this.$savedList) return; // a section page (reached by instant navigation) has none
+    if (!this.$savedList) return; // a section page has none
     var self = this;
     var saved = this.store.list(this.instrument.id);
     if (!saved.some(function (s) { return s.uid === self.uid; })) {

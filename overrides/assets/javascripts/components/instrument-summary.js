@@ -5,8 +5,8 @@
  * with change links, and every action in one table. Items live on the section pages, so
  * links to them come from c.itemHref and titles from the page's instrument JSON. Part of the
  * iom-instrument component; all text comes from the page. User text is only ever set with
- * textContent. Once loaded it also runs on section pages (instant navigation keeps scripts),
- * so every part it fills is optional.
+ * textContent. With instant navigation (off; it keeps scripts) it
+ * would also run on section pages, so every part it fills is optional.
  */
 (function () {
   "use strict";

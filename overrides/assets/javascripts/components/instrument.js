@@ -1,7 +1,7 @@
 /*
  * The assessment form: keeps every answer in a saved-assessment document, writes it to the
- * browser's storage on every change and announces "Saved"; restores it on reload, history
- * navigation and instant navigation; manages several named assessments per instrument.
+ * browser's storage on every change and announces "Saved"; restores it on reload and history
+ * navigation; manages several named assessments per instrument.
  * Each instrument has an overview page (saved list, About, task list, summary: module
  * iom-instrument) and one page per section (its questions: iom-instrument-section); the same
  * component runs on both and uses whichever parts the page has. This file is the core both
@@ -11,8 +11,9 @@
  * (instrument-answers.js, section pages), the saved list and its commands
  * (instrument-manage.js, overview), the summary (instrument-summary.js, overview) and
  * downloads/import (instrument-transfer.js, loaded on first use). Parts add methods to the
- * prototype and commands to `commands`; with instant navigation one page life may load both
- * page kinds' parts, so each part copes with a page that lacks what it works on.
+ * prototype and commands to `commands`. Each part copes with a page that lacks what it works
+ * on: with the theme's instant navigation (off, see mkdocs.yml) one page life loads both
+ * page kinds' parts.
  * Every text shown comes from the rendered markup ([data-message]).
  */
 (function () {
@@ -77,8 +78,8 @@
    * What the form is (scale, fields, sections, titles, links) comes from the JSON the page
    * carries: an overview page has no questions and a section page only some, so the form
    * itself cannot describe the whole instrument. Same shape as combine.js reads. It is in a
-   * <template> (text in .content), not a <script>: instant navigation re-creates every
-   * <script> in the new page without its attributes.
+   * <template> (text in .content), not a <script>: the theme's instant navigation, if turned
+   * on, re-creates every <script> in the new page without its attributes.
    */
   Instrument.prototype.readInstrument = function () {
     var $info = this.$root.querySelector("[data-instrument-info]");
@@ -449,7 +450,7 @@
 
   Instrument.prototype.isAttached = function () {
     if (document.body.contains(this.$root)) return true;
-    // Instant navigation replaced the page: stop listening.
+    // The page content was replaced (instant navigation, if turned on): stop listening.
     window.removeEventListener("pageshow", this.handlePageShow);
     document.removeEventListener("iom:data-cleared", this.handleCleared);
     return false;
