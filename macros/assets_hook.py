@@ -39,6 +39,12 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    """Theme templates can minify an inline script: {% filter minify_js %}…{% endfilter %}."""
+    env.filters["minify_js"] = assets.minify_js
+    return env
+
+
 def on_post_page(output: str, page, config) -> str:
     root = "../" * page.url.count("/")
     sheets = assets.stylesheets_for(output, _state["sheets"])

@@ -7,6 +7,7 @@ in the content that has one; the pages stay light by keeping titles to first abb
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 
@@ -119,3 +120,25 @@ def test_small_global_stylesheets_are_inline_on_every_page(built_site):
         assert "[data-md-color-primary=indigo]" in head, path
         assert "[data-md-color-primary=red]" not in head, path
         assert iom_rule in head, path
+
+
+def test_every_script_file_is_deferred_and_the_theme_runs_before_ours(built_site):
+    """The browser parses and paints each page without waiting for a script file
+    (overrides/main.html); deferred scripts run in order, so the theme's bundle still runs
+    before iom.js. Scripts a page adds later (its component bundle) are not in the markup."""
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        sources = [re.search(r'src="([^"]+)"', tag).group(1) for tag in tags]
+        assert [s.rsplit("/", 1)[-1].split(".")[0] for s in sources] == ["bundle", "iom"], path
+        assert all(" defer " in tag for tag in tags), (path, tags)
+
+
+def test_the_theme_palette_component_and_its_page_restyles_are_gone(built_site):
+    """The light/dark switch is ours (partials/javascripts/palette.html): the theme's palette
+    component re-styled the whole page four times on each load."""
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert 'data-md-component="palette"' not in html, path
+        assert html.count('<form class="md-header__option" data-iom-palette>') == 1, path
+        assert 'getItem(t.pathname+"."+e)' in html.split("</head>", 1)[0], path  # __md_get
