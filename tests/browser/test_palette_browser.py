@@ -81,3 +81,26 @@ def test_a_saved_pick_naming_no_current_option_is_clamped_or_ignored(page):
     page.evaluate("() => __md_set('__palette', {color: {}})")
     page.reload()
     assert page.evaluate(SCHEME) == "slate"  # no index: the system setting decides
+
+
+def test_with_site_data_blocked_the_switch_still_works_on_the_page(page):
+    # As when a policy blocks site data: reading or writing the browser's storage throws.
+    page.add_init_script(
+        """Storage.prototype.getItem = Storage.prototype.setItem = function () {
+          throw new DOMException('blocked', 'SecurityError');
+        };"""
+    )
+    page.emulate_media(color_scheme="dark")
+    page.goto("glossary/")
+    assert page.evaluate(SCHEME) == "slate"
+    page.locator(SHOWN_TOGGLE).click()
+    assert page.evaluate(SCHEME) == "default"
+    expect(page.locator(SHOWN_TOGGLE)).to_have_attribute("for", "__palette_1")
+
+
+def test_a_saved_pick_that_is_not_json_is_ignored(page):
+    page.emulate_media(color_scheme="dark")
+    page.goto("")
+    page.evaluate("() => localStorage.setItem(__md_scope.pathname + '.__palette', '{oops')")
+    page.reload()
+    assert page.evaluate(SCHEME) == "slate"
