@@ -18,6 +18,7 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from macros.abbreviations import abbreviations_from_glossary, wrap_abbreviations  # noqa: E402
+from macros.loader import SAFE_LOADER  # noqa: E402
 from macros.models import glossary  # noqa: E402
 from macros.models.base import BuildResult, build  # noqa: E402
 from macros.permalinks import name_permalinks  # noqa: E402
@@ -35,7 +36,8 @@ def on_config(config):
         _abbreviations = {}
         return config
     result = BuildResult()
-    doc = build(glossary.Document, yaml.safe_load(path.read_text(encoding="utf-8")), "", result)
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    doc = build(glossary.Document, raw, "", result)
     if result.errors:
         raise PluginError("data/glossary.yml:\n" + "\n".join(result.errors))
     _abbreviations = abbreviations_from_glossary(doc, anchor)

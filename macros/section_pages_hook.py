@@ -18,6 +18,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
+from macros.loader import SAFE_LOADER  # noqa: E402
 from macros.render.instrument import section_page  # noqa: E402
 
 
@@ -25,7 +26,7 @@ def on_files(files, config):
     project = Path(config.config_file_path).parent
     folder = project / config.extra.get("iom_data_dir", "data") / "instruments"
     for path in sorted(folder.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
         if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
             continue  # the macros plugin reports what is wrong with the file
         for section in data["sections"]:
