@@ -15,6 +15,8 @@ from . import template
 
 STAFF_ROWS = 5
 STORAGE_PREFIX = "iom:"  # every key starts with it, so "clear all my data" removes them
+# The largest scenario file the page reads: one from this page is about 2 KB.
+SCENARIO_LIMIT_BYTES = 100 * 1024
 
 
 @dataclass
@@ -108,6 +110,7 @@ def breakeven_calculator(content, linker) -> str:
         staff_rows=range(STAFF_ROWS),
         presets=presets,
         storage_prefix=STORAGE_PREFIX,
+        max_bytes=SCENARIO_LIMIT_BYTES,
         linker=linker,
     )
 

@@ -22,6 +22,11 @@ from . import anchor, template
 from .sources import page_sources
 
 STORAGE_PREFIX = "iom:"
+# The largest saved-assessment file a page reads. A year of one partnership's real use of the
+# longest form (27 questions, a paragraph in each box, a few actions each) is about 60 KB and a
+# combined file of ten agencies about 600 KB; 1 MB leaves a margin. The pages state it, and
+# the script reads it from them (data-max-bytes).
+FILE_LIMIT_BYTES = 1024 * 1024
 
 # Each instrument's overview page. Its section pages are generated next to it, in a folder of
 # the same name (macros/section_pages_hook.py): assess/efficiency-review/et-1/ and so on.
@@ -175,6 +180,8 @@ def _form_context(content, linker, instrument_id: str, overview: bool) -> dict[s
         "source_doc": sources.get(doc.source.doc),
         "info": _form_info(content, linker, doc, sections, overview),
         "storage_prefix": STORAGE_PREFIX,
+        "max_bytes": FILE_LIMIT_BYTES,
+        "max_kb": FILE_LIMIT_BYTES // 1024,
         "linker": linker,
         "overview_path": overview_page(instrument_id),
     }

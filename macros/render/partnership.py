@@ -12,9 +12,7 @@ from typing import Any
 
 from ..models.instrument import NOT_APPLICABLE, Document, Level
 from . import template
-from .instrument import instrument_doc, shown_sections
-
-STORAGE_PREFIX = "iom:"
+from .instrument import FILE_LIMIT_BYTES, STORAGE_PREFIX, instrument_doc, shown_sections
 
 # Within the same priority, tones run from worst to best.
 _TONE_ORDER = {"red": 0, "amber": 1, "blue": 2, "grey": 2, "green": 3}
@@ -86,6 +84,8 @@ def combine_view(content, linker, instrument_id: str | None = None) -> str:
     return template("partnership_combine.html").render(
         instruments=_instruments(content, linker, instrument_id),
         storage_prefix=STORAGE_PREFIX,
+        max_bytes=FILE_LIMIT_BYTES,
+        max_kb=FILE_LIMIT_BYTES // 1024,
     )
 
 
@@ -94,6 +94,8 @@ def compare_view(content, linker, instrument_id: str | None = None) -> str:
     return template("partnership_compare.html").render(
         instruments=_instruments(content, linker, instrument_id),
         storage_prefix=STORAGE_PREFIX,
+        max_bytes=FILE_LIMIT_BYTES,
+        max_kb=FILE_LIMIT_BYTES // 1024,
     )
 
 

@@ -44,7 +44,8 @@ def wait_ready(page):
 
 
 def saved_docs(page, instrument_id: str = "self-assessment-2010") -> list[dict]:
-    """Every saved assessment of one instrument in localStorage."""
+    """Every saved assessment of one instrument in localStorage, once typing has settled."""
+    wait_stored(page)
     raw = page.evaluate(
         """(id) => Object.keys(localStorage)
             .filter(k => k.startsWith('iom:v1:assessment:' + id + ':'))
@@ -54,8 +55,14 @@ def saved_docs(page, instrument_id: str = "self-assessment-2010") -> list[dict]:
     return [json.loads(text) for text in raw]
 
 
+def wait_stored(page):
+    """Let typing settle: the form saves text once it pauses (data-pending until then)."""
+    page.wait_for_function("() => !document.querySelector('[data-module^=iom-instrument][data-pending]')")
+
+
 def current_doc(page, instrument_id: str = "self-assessment-2010") -> dict:
-    """The assessment open on the page, as stored."""
+    """The assessment open on the page, as stored once typing has settled."""
+    wait_stored(page)
     uid = page.evaluate("(id) => localStorage.getItem('iom:v1:current:' + id)", instrument_id)
     assert uid, "nothing saved yet"
     text = page.evaluate(

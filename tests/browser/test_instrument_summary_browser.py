@@ -47,11 +47,11 @@ def test_progress_overall_and_per_section(page):
 
 def test_counts_table_and_chart_show_the_same_figures(page):
     fill_sample(page)
-    # Columns: Red, Amber, Green, Not rated, Total.
+    # Columns: Red, Amber, Green, Not applicable, Not rated, Total.
     expect(page.locator("[data-counts] tr[data-section-row='SA-1'] td").first).to_have_text("1")
-    assert counts_row(page, "SA-1") == ["1", "0", "1", "2", "4"]
-    assert counts_row(page, "SA-2") == ["0", "1", "0", "1", "2"]
-    assert counts_row(page, "") == ["1", "1", "1", "9", "12"]
+    assert counts_row(page, "SA-1") == ["1", "0", "1", "0", "2", "4"]
+    assert counts_row(page, "SA-2") == ["0", "1", "0", "0", "1", "2"]
+    assert counts_row(page, "") == ["1", "1", "1", "0", "9", "12"]
     chart = page.locator("[data-chart] svg")
     expect(chart).to_have_count(1)
     titles = chart.locator("title").all_text_contents()

@@ -18,44 +18,53 @@
     "iom-filter": ["components/filter.js"],
     "iom-glossary": ["components/glossary.js"],
     "iom-instrument": [
+      "lib/data.js",
       "lib/store.js",
       "lib/assessment.js",
-      "components/dom.js",
-      "components/instrument-summary.js",
-      "components/instrument.js",
-      "components/instrument-manage.js"
+      "lib/session.js",
+      "components/ui.js",
+      "components/assessment-page.js",
+      "components/assessment-overview.js"
     ],
     "iom-instrument-section": [
+      "lib/data.js",
       "lib/store.js",
       "lib/assessment.js",
-      "components/dom.js",
-      "components/instrument.js",
-      "components/instrument-answers.js"
+      "lib/session.js",
+      "components/ui.js",
+      "components/assessment-page.js",
+      "components/assessment-section.js"
     ],
     "iom-migrate": ["lib/migrate.js"],
-    "iom-instrument-transfer": ["lib/csv.js", "lib/migrate.js", "components/dom.js", "components/instrument-transfer.js"],
+    "iom-assessment-files": ["lib/csv.js", "lib/importer.js", "lib/assessment-file.js", "lib/assessment-csv.js"],
     "iom-combine": [
       "lib/csv.js",
+      "lib/data.js",
       "lib/store.js",
       "lib/assessment.js",
+      "lib/assessment-file.js",
       "lib/migrate.js",
       "lib/merge.js",
-      "components/dom.js",
+      "lib/importer.js",
+      "components/ui.js",
       "components/combine.js"
     ],
     "iom-compare": [
-      "lib/csv.js",
+      "lib/data.js",
       "lib/store.js",
       "lib/assessment.js",
+      "lib/assessment-file.js",
       "lib/migrate.js",
       "lib/merge.js",
-      "components/dom.js",
+      "lib/importer.js",
+      "components/ui.js",
       "components/compare.js"
     ],
-    "iom-breakeven": ["lib/store.js", "lib/breakeven.js", "components/breakeven.js"],
-    "iom-breakeven-scenarios": ["lib/csv.js", "components/dom.js", "components/breakeven-scenarios.js"],
-    "iom-clear-data": ["lib/store.js", "components/clear-data.js"]
+    "iom-breakeven": ["lib/data.js", "lib/store.js", "lib/breakeven.js", "components/ui.js", "components/breakeven.js"],
+    "iom-breakeven-scenarios": ["lib/csv.js", "lib/importer.js", "components/breakeven-scenarios.js"],
+    "iom-clear-data": ["lib/store.js", "components/ui.js", "components/clear-data.js"]
   };
+
 
   var scriptBase = (function () {
     var current = document.currentScript && document.currentScript.src;

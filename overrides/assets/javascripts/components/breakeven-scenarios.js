@@ -1,19 +1,23 @@
 /*
  * Scenarios for the value-for-money calculator: save, open and delete named scenarios in this
  * browser, download a scenario (JSON) or the figures and results (CSV), and import a JSON
- * scenario. Part of iom-breakeven, loaded on first use (components/breakeven.js withScenarios),
- * since most visits only calculate.
+ * scenario through lib/importer.js, asking before it replaces what is in the form. Part of
+ * iom-breakeven, loaded on first use (components/breakeven.js withScenarios), since most
+ * visits only calculate. Every word comes from the page (the component's t()).
  */
 (function () {
   "use strict";
   var IOM = (window.IOM = window.IOM || {});
   IOM.breakevenParts = IOM.breakevenParts || {};
+  var ui = IOM.ui;
 
   /** component: the iom-breakeven component this part works for. */
   function Scenarios(component) {
     this.c = component;
+    this.t = component.t;
     this.format = IOM.components["iom-breakeven"].format;
     this.pendingDelete = null;
+    this.pendingImport = null;
   }
 
   /** Run the command a button names; returns false for a command this part does not have. */
@@ -25,7 +29,9 @@
       "delete-confirm": this.handleDeleteConfirm,
       "delete-cancel": this.handleDeleteCancel,
       "export-json": this.handleExportJson,
-      "export-csv": this.handleExportCsv
+      "export-csv": this.handleExportCsv,
+      "import-confirm": this.handleImportConfirm,
+      "import-cancel": this.handleImportCancel
     }[command];
     if (!handler) return false;
     handler.call(this);
@@ -48,7 +54,7 @@
     var c = this.c;
     var name = c.$name.value.trim();
     if (!name) {
-      this.nameError("Enter a name for the scenario");
+      this.nameError(this.t("name-missing"));
       c.$name.focus();
       return;
     }
@@ -60,40 +66,45 @@
     var result = c.store.save(this.format.storeId, uid, c.document(name));
     c.saveDraft();
     c.refreshList(uid);
-    if (!result.ok) c.announce("Could not save: this browser’s storage is full or blocked. Download the scenario instead.");
-    else if (!c.store.persistent) c.announce("Saved for this visit only: this browser does not allow saving.");
-    else c.announce((existing ? "Replaced" : "Saved") + " scenario “" + name + "”");
+    if (!result.ok) c.announce(this.t("save-failed"));
+    else if (!c.store.persistent) c.announce(this.t("saved-for-visit"));
+    else c.announce(this.t(existing ? "replaced" : "saved", { name: name }));
+  };
+
+  /** The saved scenario chosen in the list, or null (and the user told to choose one). */
+  Scenarios.prototype.chosen = function (key) {
+    var c = this.c;
+    var doc = c.$list.value ? c.store.load(this.format.storeId, c.$list.value) : null;
+    if (!doc) {
+      c.announce(this.t(key));
+      c.$list.focus();
+    }
+    return doc;
   };
 
   Scenarios.prototype.handleOpen = function () {
+    var doc = this.chosen("choose-to-open");
+    if (!doc) return;
+    this.apply(doc);
+    this.c.announce(this.t("opened", { name: doc.name || "" }));
+  };
+
+  /** Put a scenario's inputs and name into the form, keep it as the draft and calculate. */
+  Scenarios.prototype.apply = function (doc) {
     var c = this.c;
-    var uid = c.$list.value;
-    var doc = uid ? c.store.load(this.format.storeId, uid) : null;
-    if (!doc) {
-      c.announce("Choose a saved scenario to open");
-      c.$list.focus();
-      return;
-    }
     c.fill(doc.inputs || {});
-    c.$name.value = doc.name || "";
+    c.$name.value = typeof doc.name === "string" ? doc.name : "";
     c.saveDraft();
     c.calculate({ quiet: false });
-    c.announce("Opened scenario “" + (doc.name || "") + "”");
   };
 
   Scenarios.prototype.handleDelete = function () {
-    var c = this.c;
-    var uid = c.$list.value;
-    var doc = uid ? c.store.load(this.format.storeId, uid) : null;
-    if (!doc) {
-      c.announce("Choose a saved scenario to delete");
-      c.$list.focus();
-      return;
-    }
+    var doc = this.chosen("choose-to-delete");
+    if (!doc) return;
     // Nothing is deleted until the user confirms, in words, which scenario goes.
-    var $confirm = c.$root.querySelector("[data-confirm-delete]");
+    var $confirm = this.c.$root.querySelector("[data-confirm-delete]");
     $confirm.querySelector("[data-confirm-name]").textContent = doc.name || "";
-    this.pendingDelete = uid;
+    this.pendingDelete = this.c.$list.value;
     $confirm.hidden = false;
     $confirm.focus();
   };
@@ -102,22 +113,23 @@
     var c = this.c;
     var uid = this.pendingDelete;
     var doc = uid ? c.store.load(this.format.storeId, uid) : null;
-    this.hideDeleteConfirm();
+    this.hideConfirm("[data-confirm-delete]");
+    this.pendingDelete = null;
     if (!doc) return;
     c.store.remove(this.format.storeId, uid);
     c.refreshList();
     c.$list.focus();
-    c.announce("Deleted scenario “" + (doc.name || "") + "”");
+    c.announce(this.t("deleted", { name: doc.name || "" }));
   };
 
   Scenarios.prototype.handleDeleteCancel = function () {
-    this.hideDeleteConfirm();
+    this.hideConfirm("[data-confirm-delete]");
+    this.pendingDelete = null;
     this.c.$list.focus();
   };
 
-  Scenarios.prototype.hideDeleteConfirm = function () {
-    this.pendingDelete = null;
-    this.c.$root.querySelector("[data-confirm-delete]").hidden = true;
+  Scenarios.prototype.hideConfirm = function (selector) {
+    this.c.$root.querySelector(selector).hidden = true;
   };
 
   Scenarios.prototype.fileName = function (ext) {
@@ -130,115 +142,136 @@
 
   Scenarios.prototype.handleExportJson = function () {
     var doc = this.c.document(this.c.$name.value.trim());
-    IOM.dom.download(this.fileName("json"), "application/json", JSON.stringify(doc, null, 2));
-    this.c.announce("Downloaded the scenario as JSON");
+    ui.download(this.fileName("json"), "application/json", JSON.stringify(doc, null, 2));
+    this.c.announce(this.t("downloaded-json"));
   };
 
-  /** One CSV line; numbers are written as numbers (a negative net position stays a number). */
-  function csvLine(values) {
-    var csv = IOM.lib.csv;
-    return values
-      .map(function (value) {
-        return typeof value === "number" ? String(Math.round(value * 100) / 100) : csv.cell(value);
-      })
-      .join(",");
-  }
-
+  /** The figures and results as [section, item, value, unit] rows; money and counts as numbers. */
   Scenarios.prototype.csvRows = function () {
     var c = this.c;
+    var t = this.t;
     var inputs = c.collect();
     var r = c.calculate({ quiet: true });
-    var rows = [["Section", "Item", "Value", "Unit"]];
-    rows.push(["Scenario", "Name", c.$name.value.trim(), ""]);
-    rows.push(["Inputs", "Number of offenders managed", inputs.cohort, "offenders"]);
+    var round = function (n) {
+      return Math.round(n * 100) / 100;
+    };
+    var rows = [[t("csv-section"), t("csv-item"), t("csv-value"), t("csv-unit")]];
+    var input = function (item, value, unit) {
+      rows.push([t("csv-inputs"), item, value, unit]);
+    };
+    var result = function (item, value, unit) {
+      rows.push([t("csv-results"), item, typeof value === "number" ? round(value) : value, unit]);
+    };
+    rows.push([t("csv-scenario"), t("csv-name"), c.$name.value.trim(), ""]);
+    input(t("csv-cohort"), inputs.cohort, t("csv-offenders"));
     inputs.staff.forEach(function (s, i) {
       if (!s.posts && !s.cost) return;
-      var label = "Post " + (i + 1) + (s.role ? " (" + s.role + ")" : "");
-      rows.push(["Inputs", label + ": number of posts", s.posts, "full-time equivalent"]);
-      rows.push(["Inputs", label + ": cost per post", s.cost, "£ a year"]);
+      var post = t(s.role ? "csv-post-role" : "csv-post", { n: i + 1, role: s.role });
+      input(t("csv-posts", { post: post }), s.posts, t("csv-fte"));
+      input(t("csv-post-cost", { post: post }), s.cost, t("csv-a-year"));
     });
-    rows.push(["Inputs", "Interventions", inputs.interventions, "£ a year"]);
-    rows.push(["Inputs", "Premises and other costs", inputs.other, "£ a year"]);
+    input(t("csv-interventions"), inputs.interventions, t("csv-a-year"));
+    input(t("csv-other"), inputs.other, t("csv-a-year"));
     Array.prototype.forEach.call(c.$crimeRows, function ($row) {
-      var key = $row.getAttribute("data-crime");
-      var crime = inputs.crimes[key];
+      var crime = inputs.crimes[$row.getAttribute("data-crime")];
       if (!crime.rate) return;
       var label = (crime.label && crime.label.trim()) || $row.getAttribute("data-crime-label");
-      rows.push(["Inputs", label + ": offences per offender a year", crime.rate, "offences"]);
-      rows.push(["Inputs", label + ": multiplier for unrecorded crime", crime.multiplier || "1", "times"]);
-      rows.push(["Inputs", label + ": unit cost", crime.cost, "£ per crime"]);
-      rows.push(["Inputs", label + ": price year", crime.year, ""]);
+      input(t("csv-rate", { crime: label }), crime.rate, t("csv-offences"));
+      input(t("csv-multiplier", { crime: label }), crime.multiplier || "1", t("csv-times"));
+      input(t("csv-unit-cost", { crime: label }), crime.cost, t("csv-per-crime"));
+      input(t("csv-price-year", { crime: label }), crime.year, "");
     });
-    rows.push(["Inputs", "Uprating factor", inputs.uprating || "1", "times"]);
-    rows.push(["Inputs", "Expected reduction", inputs.reduction, "%"]);
+    input(t("csv-uprating"), inputs.uprating || "1", t("csv-times"));
+    input(t("csv-reduction"), inputs.reduction, "%");
     if (!r) {
-      rows.push(["Results", "Not calculated", "Correct the problems in the form first", ""]);
+      result(t("csv-not-calculated"), t("csv-correct-first"), "");
       return rows;
     }
-    rows.push(["Results", "Total cost", r.totalCost, "£ a year"]);
-    rows.push(["Results", "Cost per managed offender", r.costPerOffender, "£ a year"]);
-    rows.push(["Results", "Offences by the cohort before IOM", r.baselineOffences, "offences a year"]);
-    rows.push(["Results", "Cost of those offences", r.baselineCost, "£ a year"]);
+    result(t("csv-total-cost"), r.totalCost, t("csv-a-year"));
+    result(t("csv-cost-per-offender"), r.costPerOffender, t("csv-a-year"));
+    result(t("csv-baseline-offences"), r.baselineOffences, t("csv-offences-a-year"));
+    result(t("csv-baseline-cost"), r.baselineCost, t("csv-a-year"));
     if (r.breakEven.possible) {
-      rows.push(["Results", "Offences to prevent to break even", r.breakEven.offences, "offences a year"]);
-      rows.push(["Results", "Reduction needed to break even", r.breakEven.percent, "%"]);
+      result(t("csv-break-even-offences"), r.breakEven.offences, t("csv-offences-a-year"));
+      result(t("csv-break-even-percent"), r.breakEven.percent, "%");
     } else {
-      rows.push(["Results", "Break-even", "Not possible", ""]);
+      result(t("csv-break-even"), t("csv-not-possible"), "");
     }
-    rows.push(["Results", "Offences prevented at the expected reduction", r.expected.offencesPrevented, "offences a year"]);
-    rows.push(["Results", "Savings at the expected reduction", r.expected.savings, "£ a year"]);
-    rows.push(["Results", "Net position at the expected reduction", r.expected.net, "£ a year"]);
-    rows.push(["Results", "Net position per managed offender", r.expected.netPerOffender, "£ a year"]);
+    result(t("csv-prevented"), r.expected.offencesPrevented, t("csv-offences-a-year"));
+    result(t("csv-savings"), r.expected.savings, t("csv-a-year"));
+    result(t("csv-net"), r.expected.net, t("csv-a-year"));
+    result(t("csv-net-per-offender"), r.expected.netPerOffender, t("csv-a-year"));
     c.lib.netTable(r, 10).forEach(function (row) {
-      rows.push(["Net position by reduction", "At " + Math.round(row.percent * 100) / 100 + "%", row.net, "£ a year"]);
+      rows.push([t("csv-by-reduction"), t("csv-at", { percent: round(row.percent) }), round(row.net), t("csv-a-year")]);
     });
     return rows;
   };
 
   Scenarios.prototype.handleExportCsv = function () {
-    var text = IOM.lib.csv.BOM + this.csvRows().map(csvLine).join("\r\n") + "\r\n";
-    IOM.dom.download(this.fileName("csv"), "text/csv;charset=utf-8", text);
-    this.c.announce("Downloaded the figures and results as CSV");
+    ui.download(this.fileName("csv"), "text/csv;charset=utf-8", IOM.lib.csv.build(this.csvRows()));
+    this.c.announce(this.t("downloaded-csv"));
   };
 
   Scenarios.prototype.importError = function (message) {
     this.fieldError(this.c.$import, "iom-be-import-error", message);
   };
 
+  /** A chosen file: read and checked (lib/importer.js), then offered; nothing changes yet. */
   Scenarios.prototype.handleImport = function () {
     var self = this;
     var c = this.c;
-    var format = this.format;
     var file = c.$import.files && c.$import.files[0];
+    this.hideConfirm("[data-confirm-import]");
+    this.pendingImport = null;
     if (!file) return;
-    var reader = new FileReader();
-    reader.onload = function () {
-      var doc = null;
-      try {
-        doc = JSON.parse(String(reader.result));
-      } catch (error) {
-        doc = null;
-      }
-      if (!doc || doc.format !== format.name || !doc.inputs || typeof doc.inputs !== "object") {
-        self.importError("The selected file is not a scenario downloaded from this page");
-        return;
-      }
-      if (doc.formatVersion > format.version) {
-        self.importError("The selected file was made by a newer version of this calculator");
-        return;
-      }
-      self.importError("");
-      c.fill(doc.inputs);
-      c.$name.value = doc.name || "";
-      c.saveDraft();
-      c.calculate({ quiet: false });
-      c.announce("Imported scenario “" + (doc.name || "") + "”. Save it to keep it in this browser.");
-      c.$import.value = "";
-    };
-    reader.onerror = function () {
-      self.importError("The selected file could not be read");
-    };
-    reader.readAsText(file);
+    var shape = { staffRows: c.$staffRows.length, crimes: c.crimeKeys() };
+    IOM.lib.importer
+      .read(file, {
+        kind: "json",
+        maxBytes: Number(c.$import.getAttribute("data-max-bytes")),
+        validate: function (value) {
+          return c.lib.validateScenario(value, shape);
+        }
+      })
+      .then(function (read) {
+        c.$import.value = "";
+        if (read.errors.length) {
+          var messages = ui.fileErrors(self.t, read.name, read.errors, null, 3);
+          self.importError(
+            messages
+              .map(function (m) {
+                return m.message;
+              })
+              .join(" ")
+          );
+          return;
+        }
+        self.importError("");
+        self.pendingImport = read;
+        var $confirm = c.$root.querySelector("[data-confirm-import]");
+        $confirm.querySelector("[data-confirm-import-text]").textContent = self.t("import-confirm", {
+          name: typeof read.value.name === "string" && read.value.name ? read.value.name : self.t("unnamed"),
+          file: read.name
+        });
+        $confirm.hidden = false;
+        $confirm.focus();
+      });
+  };
+
+  Scenarios.prototype.handleImportConfirm = function () {
+    var read = this.pendingImport;
+    this.pendingImport = null;
+    this.hideConfirm("[data-confirm-import]");
+    if (!read) return;
+    this.apply(read.value);
+    this.c.announce(this.t("imported", { name: read.value.name || "" }));
+    this.c.$import.focus();
+  };
+
+  Scenarios.prototype.handleImportCancel = function () {
+    this.pendingImport = null;
+    this.hideConfirm("[data-confirm-import]");
+    this.c.$import.focus();
   };
 
   IOM.breakevenParts.scenarios = Scenarios;

@@ -1,9 +1,10 @@
 /*
  * The value-for-money calculator: reads the form, checks it (GOV.UK-style error summary and
  * inline messages), shows the results, a chart and the same figures in a table, and keeps the
- * form as typed in this browser (lib/store.js). The sums are in lib/breakeven.js. Named
- * scenarios, downloads and import are in components/breakeven-scenarios.js, loaded on first
- * use of the "Save, share and print" controls.
+ * form as typed in this browser (lib/store.js); "Clear all my data" in another tab clears it
+ * here too. The sums are in lib/breakeven.js; every word shown comes from the page
+ * ([data-message]). Named scenarios, downloads and import are in
+ * components/breakeven-scenarios.js, loaded on first use of the "Save, share and print" controls.
  *
  * Saved scenario document:
  *   {format: "iom-breakeven", formatVersion: 1, name, updated, inputs: {cohort, reduction,
@@ -19,14 +20,16 @@
 
   var FORMAT = { name: "iom-breakeven", version: 1, storeId: "breakeven" };
   var DRAFT = "draft";
-  var SVG_NS = "http://www.w3.org/2000/svg";
+  var ui = IOM.ui;
   var SINGLE_FIELDS = ["cohort", "interventions", "other", "uprating", "reduction"];
 
   var Breakeven = class {
     constructor($root) {
       this.$root = $root;
       this.lib = IOM.lib.breakeven;
+      this.t = ui.messages($root);
       this.store = IOM.lib.store.open($root.getAttribute("data-storage-prefix") || "iom:");
+      this.prefix = this.store.prefix; // for ui.watch: scenarios saved in other tabs too
       this.$form = $root.querySelector("[data-form]");
       this.$summary = $root.querySelector("[data-error-summary]");
       this.$errorList = $root.querySelector("[data-error-list]");
@@ -56,16 +59,8 @@
         var $button = event.target.closest("[data-command]");
         if ($button && self.$root.contains($button)) self.handleCommand($button, event);
       });
-      this.$errorList.addEventListener("click", function (event) {
-        var $link = event.target.closest("a");
-        if (!$link) return;
-        var $field = document.getElementById($link.getAttribute("href").slice(1));
-        if ($field) {
-          event.preventDefault();
-          $field.scrollIntoView({ block: "center" });
-          $field.focus();
-        }
-      });
+      this.errors = ui.errorSummary(this.$root);
+      this.announce = ui.status(this.$status);
       this.$import.addEventListener("change", function () {
         self.withScenarios(function (scenarios) {
           scenarios.handleImport();
@@ -79,6 +74,7 @@
       };
       $scenarios.addEventListener("focusin", preload);
       $scenarios.addEventListener("pointerdown", preload);
+      ui.watch(this);
       this.refreshList();
       var draft = this.store.load(FORMAT.storeId, DRAFT);
       if (draft && draft.inputs) {
@@ -125,31 +121,39 @@
     /** Put saved inputs into the form; anything missing goes back to its default. */
     fill(inputs) {
       var self = this;
-      function text(value) {
+      var own = IOM.lib.data.own;
+      function text(object, key) {
+        var value = own(object, key);
         return value === undefined || value === null ? "" : String(value);
       }
       SINGLE_FIELDS.forEach(function (key) {
-        self.field(key).value = text(inputs[key]);
+        self.field(key).value = text(inputs, key);
       });
-      var staff = Array.isArray(inputs.staff) ? inputs.staff : [];
+      var staff = own(inputs, "staff");
       for (var i = 0; i < this.$staffRows.length; i++) {
-        var row = staff[i] || {};
-        this.field("staff-" + i + "-role").value = text(row.role);
-        this.field("staff-" + i + "-posts").value = text(row.posts);
-        this.field("staff-" + i + "-cost").value = text(row.cost);
+        var row = Array.isArray(staff) ? staff[i] : null;
+        ["role", "posts", "cost"].forEach(function (part) {
+          self.field("staff-" + i + "-" + part).value = text(row, part);
+        });
       }
-      var crimes = inputs.crimes && typeof inputs.crimes === "object" ? inputs.crimes : {};
       Array.prototype.forEach.call(this.$crimeRows, function ($row) {
         var key = $row.getAttribute("data-crime");
-        var saved = crimes[key];
+        var saved = own(own(inputs, "crimes"), key);
         var $label = self.field("crime-" + key + "-label");
-        if ($label) $label.value = saved ? text(saved.label) : "";
-        self.field("crime-" + key + "-rate").value = saved ? text(saved.rate) : "";
-        self.field("crime-" + key + "-multiplier").value = saved ? text(saved.multiplier) : "";
+        if ($label) $label.value = text(saved, "label");
+        self.field("crime-" + key + "-rate").value = text(saved, "rate");
+        self.field("crime-" + key + "-multiplier").value = text(saved, "multiplier");
         ["cost", "year"].forEach(function (part) {
           var $input = self.field("crime-" + key + "-" + part);
-          $input.value = saved ? text(saved[part]) : $input.getAttribute("data-default") || "";
+          $input.value = saved ? text(saved, part) : $input.getAttribute("data-default") || "";
         });
+      });
+    }
+
+    /** The crime-type keys of the form's rows. */
+    crimeKeys() {
+      return Array.prototype.map.call(this.$crimeRows, function ($row) {
+        return $row.getAttribute("data-crime");
       });
     }
 
@@ -192,7 +196,7 @@
         this.$results.hidden = true;
         if (!options.quiet) {
           this.showErrors(checked.errors);
-          this.$prompt.textContent = "Correct the problems above to see the results.";
+          this.$prompt.textContent = this.t("prompt-errors");
         }
         this.$prompt.hidden = false;
         return null;
@@ -204,8 +208,7 @@
 
     clearErrors() {
       var self = this;
-      this.$summary.hidden = true;
-      this.$errorList.textContent = "";
+      this.errors.hide();
       this.$root.querySelectorAll("[data-error-for]").forEach(function ($message) {
         $message.hidden = true;
         $message.textContent = "";
@@ -249,41 +252,40 @@
       var self = this;
       errors.forEach(function (error) {
         var $input = self.field(error.field);
-        var $item = document.createElement("li");
-        var $link = document.createElement("a");
-        $link.href = "#iom-be-" + error.field;
-        $link.textContent = error.message;
-        $item.appendChild($link);
-        self.$errorList.appendChild($item);
-        if ($input) {
-          var $message = self.errorMessage(error.field, $input);
-          $message.textContent = "";
-          var $hidden = document.createElement("span");
-          $hidden.className = "iom-breakeven__visually-hidden";
-          $hidden.textContent = "Error: ";
-          $message.appendChild($hidden);
-          $message.appendChild(document.createTextNode(error.message));
-          $message.hidden = false;
-          self.markInvalid($input, $message, true);
-        }
+        if (!$input) return;
+        var $message = self.errorMessage(error.field, $input);
+        $message.textContent = "";
+        $message.appendChild(ui.el("span", "iom-breakeven__visually-hidden", self.t("error-prefix")));
+        $message.appendChild(document.createTextNode(error.message));
+        $message.hidden = false;
+        self.markInvalid($input, $message, true);
       });
-      this.$summary.hidden = false;
-      this.$summary.focus();
+      this.errors.show(
+        this.t("error-title"),
+        errors.map(function (error) {
+          return { message: error.message, href: "#iom-be-" + error.field };
+        }),
+        true
+      );
     }
 
     // ---- showing results ---------------------------------------------------------------
 
     netText(n) {
-      var f = this.lib.formatMoney(Math.abs(n));
-      if (n >= 0.5) return f + " saving";
-      if (n <= -0.5) return f + " shortfall";
-      return "£0 (breaks even)";
+      var amount = this.lib.formatMoney(Math.abs(n));
+      if (n >= 0.5) return this.t("saving", { amount: amount });
+      if (n <= -0.5) return this.t("shortfall", { amount: amount });
+      return this.t("breaks-even");
     }
 
     /** "0.99 offences", "1 offence", "90 offences": two decimals below 10, one above. */
     offencesText(n) {
       var shown = this.lib.formatNumber(n, Math.abs(n) < 10 ? 2 : 1);
-      return shown + (shown === "1" ? " offence" : " offences");
+      return this.t(shown === "1" ? "offence" : "offences", { n: shown });
+    }
+
+    percent(n) {
+      return this.lib.formatPercent(n, 1);
     }
 
     out(name, text) {
@@ -294,6 +296,7 @@
 
     showResults(r) {
       var b = this.lib;
+      var t = this.t;
       var money = b.formatMoney;
       this.$prompt.hidden = true;
       this.$results.hidden = false;
@@ -302,57 +305,46 @@
       this.out("costPerOffender", money(r.costPerOffender));
       this.out("baselineOffences", this.offencesText(r.baselineOffences));
       this.out("baselineCost", money(r.baselineCost));
-      this.out("costPerOffence", r.costPerOffence === null ? "not available" : money(r.costPerOffence));
+      this.out("costPerOffence", r.costPerOffence === null ? t("not-available") : money(r.costPerOffence));
       this.out("uprating", b.formatNumber(r.uprating, 4));
       var years = [];
       r.crimes.forEach(function (c) {
         if (c.offences > 0 && c.priceYear && years.indexOf(c.priceYear) < 0) years.push(c.priceYear);
       });
-      this.out("priceYears", years.length ? years.join("; ") : "Not given");
+      this.out("priceYears", years.length ? years.join("; ") : t("not-given"));
 
       var be = r.breakEven;
       var $note = this.out("breakEvenNote", "");
       if (be.possible) {
         this.out("breakEvenOffences", this.offencesText(be.offences));
-        this.out("breakEvenPercent", b.formatPercent(be.percent, 1) + " of the cohort’s offending");
+        this.out("breakEvenPercent", t("of-offending", { percent: this.percent(be.percent) }));
         $note.hidden = true;
       } else {
-        this.out("breakEvenOffences", "Not possible");
-        this.out("breakEvenPercent", "Not possible");
+        this.out("breakEvenOffences", t("not-possible"));
+        this.out("breakEvenPercent", t("not-possible"));
         $note.textContent =
           be.reason === "no-offending-cost"
-            ? "Break-even is not possible: the offending you entered has no cost (every unit cost used is £0), so no reduction can pay for IOM."
-            : "Break-even is not possible: even preventing every offence would save " +
-              money(r.baselineCost) +
-              " a year, " +
-              money(r.totalCost - r.baselineCost) +
-              " less than IOM costs.";
+            ? t("no-offending-cost")
+            : t("cost-exceeds", { saved: money(r.baselineCost), gap: money(r.totalCost - r.baselineCost) });
         $note.hidden = false;
       }
 
       var e = r.expected;
-      this.out("expectedPercent", b.formatPercent(e.percent, 1));
+      this.out("expectedPercent", this.percent(e.percent));
       this.out("offencesPrevented", this.offencesText(e.offencesPrevented));
       this.out("savings", money(e.savings));
       this.out("net", this.netText(e.net));
       this.out("netPerOffender", this.netText(e.netPerOffender));
-      this.out(
-        "savingsPerPound",
-        e.savingsPerPound === null ? "not available" : "£" + e.savingsPerPound.toFixed(2)
-      );
+      this.out("savingsPerPound", e.savingsPerPound === null ? t("not-available") : "£" + e.savingsPerPound.toFixed(2));
 
-      var headline =
-        "IOM costs " + money(r.totalCost) + " a year, " + money(r.costPerOffender) + " per managed offender. ";
-      headline += be.possible
-        ? "It breaks even if it prevents " +
-          this.offencesText(be.offences) +
-          " a year, " +
-          b.formatPercent(be.percent, 1) +
-          " of the cohort’s offending. "
-        : "Break-even is not possible with these figures. ";
-      headline +=
-        "At the reduction you expect (" + b.formatPercent(e.percent, 1) + ") the net position is " + this.netText(e.net) + " a year.";
-      this.out("headline", headline);
+      var headline = [
+        t("headline-cost", { total: money(r.totalCost), perOffender: money(r.costPerOffender) }),
+        be.possible
+          ? t("headline-breaks-even", { offences: this.offencesText(be.offences), percent: this.percent(be.percent) })
+          : t("headline-no-break-even"),
+        t("headline-expected", { percent: this.percent(e.percent), net: this.netText(e.net) })
+      ];
+      this.out("headline", headline.join(" "));
 
       var rows = b.netTable(r, 10);
       this.drawTable(rows);
@@ -360,9 +352,10 @@
     }
 
     markText(marks) {
+      var t = this.t;
       return marks
         .map(function (m) {
-          return m === "break-even" ? "break-even" : "your expected reduction";
+          return t("mark-" + m);
         })
         .join(", ");
     }
@@ -391,19 +384,11 @@
       });
     }
 
-    svg(name, attributes, $parent, text) {
-      var $el = document.createElementNS(SVG_NS, name);
-      Object.keys(attributes || {}).forEach(function (key) {
-        $el.setAttribute(key, attributes[key]);
-      });
-      if (text !== undefined) $el.textContent = text;
-      if ($parent) $parent.appendChild($el);
-      return $el;
-    }
-
+    /** The net position against the reduction in offending, with break-even and the expected reduction marked. */
     drawChart(r, rows) {
       var b = this.lib;
-      var self = this;
+      var t = this.t;
+      var svg = ui.svg;
       var $canvas = this.$root.querySelector("[data-chart]");
       $canvas.textContent = "";
       // Draw at the width shown (within limits) so the labels stay readable on a phone.
@@ -424,82 +409,56 @@
       function y(value) {
         return high === low ? height - bottom : top + ((high - value) / (high - low)) * (height - top - bottom);
       }
-      var $svg = this.svg("svg", {
+      var $svg = svg("svg", {
         viewBox: "0 0 " + width + " " + height,
         role: "img",
         "aria-labelledby": "iom-be-chart-title iom-be-chart-desc",
         class: "iom-breakeven__svg",
         focusable: "false"
       });
-      this.svg("title", { id: "iom-be-chart-title" }, $svg, "Net position a year against reduction in offending");
-      var desc =
-        "A straight line from " +
-        this.netText(-r.totalCost) +
-        " at no reduction to " +
-        this.netText(r.baselineCost - r.totalCost) +
-        " when every offence is prevented. " +
-        (r.breakEven.possible
-          ? "It crosses £0, the break-even point, at " + b.formatPercent(r.breakEven.percent, 1) + ". "
-          : "It never reaches £0: break-even is not possible. ") +
-        "At your expected reduction of " +
-        b.formatPercent(r.expected.percent, 1) +
-        " the net position is " +
-        this.netText(r.expected.net) +
-        ".";
-      this.svg("desc", { id: "iom-be-chart-desc" }, $svg, desc);
+      svg("title", { id: "iom-be-chart-title" }, t("chart-title"), $svg);
+      var desc = [
+        t("chart-line", { start: this.netText(-r.totalCost), end: this.netText(r.baselineCost - r.totalCost) }),
+        r.breakEven.possible ? t("chart-crosses", { percent: this.percent(r.breakEven.percent) }) : t("chart-never"),
+        t("chart-expected", { percent: this.percent(r.expected.percent), net: this.netText(r.expected.net) })
+      ];
+      svg("desc", { id: "iom-be-chart-desc" }, desc.join(" "), $svg);
 
-      var $grid = this.svg("g", { class: "iom-breakeven__svg-grid", "aria-hidden": "true" }, $svg);
+      var $grid = svg("g", { class: "iom-breakeven__svg-grid", "aria-hidden": "true" }, null, $svg);
       ticks.forEach(function (value) {
-        self.svg("line", { x1: left, x2: width - right, y1: y(value), y2: y(value) }, $grid);
-        self.svg("text", { x: left - 8, y: y(value) + 4, "text-anchor": "end" }, $grid, b.formatMoney(value));
+        svg("line", { x1: left, x2: width - right, y1: y(value), y2: y(value) }, null, $grid);
+        svg("text", { x: left - 8, y: y(value) + 4, "text-anchor": "end" }, b.formatMoney(value), $grid);
       });
       for (var p = 0; p <= 100; p += 20) {
-        this.svg("line", { x1: x(p), x2: x(p), y1: top, y2: height - bottom, class: "iom-breakeven__svg-vgrid" }, $grid);
-        this.svg("text", { x: x(p), y: height - bottom + 18, "text-anchor": "middle" }, $grid, p + "%");
+        svg("line", { x1: x(p), x2: x(p), y1: top, y2: height - bottom, class: "iom-breakeven__svg-vgrid" }, null, $grid);
+        svg("text", { x: x(p), y: height - bottom + 18, "text-anchor": "middle" }, p + "%", $grid);
       }
-      this.svg(
-        "text",
-        { x: (left + width - right) / 2, y: height - 12, "text-anchor": "middle", class: "iom-breakeven__svg-axis" },
-        $grid,
-        "Reduction in the cohort’s offending"
-      );
-      this.svg(
-        "text",
-        { x: 14, y: (top + height - bottom) / 2, "text-anchor": "middle", class: "iom-breakeven__svg-axis", transform: "rotate(-90 14 " + (top + height - bottom) / 2 + ")" },
-        $grid,
-        "Net position a year"
-      );
-      this.svg("line", { x1: left, x2: width - right, y1: y(0), y2: y(0), class: "iom-breakeven__svg-zero" }, $grid);
+      var middle = (top + height - bottom) / 2;
+      svg("text", { x: (left + width - right) / 2, y: height - 12, "text-anchor": "middle", class: "iom-breakeven__svg-axis" }, t("axis-x"), $grid);
+      svg("text", { x: 14, y: middle, "text-anchor": "middle", class: "iom-breakeven__svg-axis", transform: "rotate(-90 14 " + middle + ")" }, t("axis-y"), $grid);
+      svg("line", { x1: left, x2: width - right, y1: y(0), y2: y(0), class: "iom-breakeven__svg-zero" }, null, $grid);
 
-      var $marks = this.svg("g", { "aria-hidden": "true" }, $svg);
-      this.svg(
-        "line",
-        { x1: x(0), y1: y(-r.totalCost), x2: x(100), y2: y(r.baselineCost - r.totalCost), class: "iom-breakeven__svg-line" },
-        $marks
-      );
+      var $marks = svg("g", { "aria-hidden": "true" }, null, $svg);
+      svg("line", { x1: x(0), y1: y(-r.totalCost), x2: x(100), y2: y(r.baselineCost - r.totalCost), class: "iom-breakeven__svg-line" }, null, $marks);
       var e = r.expected;
-      this.svg(
-        "line",
-        { x1: x(e.percent), x2: x(e.percent), y1: top, y2: height - bottom, class: "iom-breakeven__svg-expected" },
-        $marks
-      );
-      this.svg("rect", { x: x(e.percent) - 5, y: y(e.net) - 5, width: 10, height: 10, class: "iom-breakeven__svg-expected-point" }, $marks);
+      svg("line", { x1: x(e.percent), x2: x(e.percent), y1: top, y2: height - bottom, class: "iom-breakeven__svg-expected" }, null, $marks);
+      svg("rect", { x: x(e.percent) - 5, y: y(e.net) - 5, width: 10, height: 10, class: "iom-breakeven__svg-expected-point" }, null, $marks);
       var expectedLeft = e.percent > 60;
-      this.svg(
+      svg(
         "text",
         { x: x(e.percent) + (expectedLeft ? -8 : 8), y: top + 14, "text-anchor": expectedLeft ? "end" : "start", class: "iom-breakeven__svg-label" },
-        $marks,
-        "Expected " + b.formatPercent(e.percent, 1)
+        t("mark-label-expected", { percent: this.percent(e.percent) }),
+        $marks
       );
       if (r.breakEven.possible) {
         var bx = x(r.breakEven.percent);
-        this.svg("circle", { cx: bx, cy: y(0), r: 7, class: "iom-breakeven__svg-point" }, $marks);
+        svg("circle", { cx: bx, cy: y(0), r: 7, class: "iom-breakeven__svg-point" }, null, $marks);
         var beLeft = r.breakEven.percent > 60;
-        this.svg(
+        svg(
           "text",
           { x: bx + (beLeft ? -10 : 10), y: y(0) + (y(0) > height - bottom - 30 ? -12 : 22), "text-anchor": beLeft ? "end" : "start", class: "iom-breakeven__svg-label" },
-          $marks,
-          "Break-even " + b.formatPercent(r.breakEven.percent, 1)
+          t("mark-label-break-even", { percent: this.percent(r.breakEven.percent) }),
+          $marks
         );
       }
       $canvas.appendChild($svg);
@@ -519,7 +478,22 @@
     }
 
     saveDraft() {
-      this.store.save(FORMAT.storeId, DRAFT, this.document(this.$name ? this.$name.value.trim() : ""));
+      this.draftKept = this.store.save(FORMAT.storeId, DRAFT, this.document(this.$name.value.trim())).ok;
+    }
+
+    /** Nothing to save later: the draft is written as it is typed (ui.watch). */
+    flush() {}
+
+    /**
+     * Storage changed in another tab: list its scenarios; when "Clear all my data" removed
+     * the draft kept here, the form is cleared too, so nothing cleared is written back.
+     */
+    refresh() {
+      this.refreshList(this.$list.value);
+      if (this.draftKept && !this.store.text(FORMAT.storeId, DRAFT)) {
+        this.handleClear();
+        this.announce(this.t("cleared-elsewhere"));
+      }
     }
 
     saved() {
@@ -534,23 +508,16 @@
       var entries = this.saved();
       var $empty = document.createElement("option");
       $empty.value = "";
-      $empty.textContent = entries.length ? "Choose a scenario" : "No scenarios saved yet";
+      $empty.textContent = this.t(entries.length ? "choose-scenario" : "no-scenarios");
       $list.appendChild($empty);
+      var unnamed = this.t("unnamed");
       entries.forEach(function (entry) {
-        var $option = document.createElement("option");
+        var $option = ui.el("option", "", (typeof entry.doc.name === "string" && entry.doc.name) || unnamed);
         $option.value = entry.uid;
-        $option.textContent = entry.doc.name || "Unnamed scenario";
         $list.appendChild($option);
       });
       if (selectUid) $list.value = selectUid;
-    }
-
-    announce(text) {
-      var $status = this.$status;
-      $status.textContent = "";
-      window.setTimeout(function () {
-        $status.textContent = text;
-      }, 50);
+      if ($list.selectedIndex < 0) $list.value = "";
     }
 
     /**
@@ -582,7 +549,7 @@
           if (use) use(scenarios);
         },
         function () {
-          if (use) self.announce("Saving, downloading and importing could not be loaded. Try again.");
+          if (use) self.announce(self.t("part-failed"));
         }
       );
     }
@@ -608,10 +575,10 @@
         return;
       }
       this.fill(inputs);
-      this.$name.value = $button.textContent.replace(/^Load figures:\s*/, "");
+      this.$name.value = $button.getAttribute("data-preset-title");
       this.saveDraft();
       this.calculate({ quiet: false });
-      this.announce("Loaded the figures; results updated");
+      this.announce(this.t("preset-loaded"));
     }
 
     handleClear() {
@@ -621,10 +588,11 @@
       if (this.scenarios) this.scenarios.nameError("");
       this.lastResult = null;
       this.$results.hidden = true;
-      this.$prompt.textContent = "Enter your figures and select “Calculate”.";
+      this.$prompt.textContent = this.t("prompt");
       this.$prompt.hidden = false;
       this.store.remove(FORMAT.storeId, DRAFT);
-      this.announce("Form cleared");
+      this.draftKept = false;
+      this.announce(this.t("cleared"));
     }
   };
 

@@ -1,7 +1,8 @@
 /*
  * "Clear all my data": removes every key this toolkit keeps in the browser (all start with
  * the prefix in data-storage-prefix, "iom:"), after confirmation. Other components on the
- * page hear `iom:data-cleared` on document and reset themselves.
+ * page hear `iom:data-cleared` on document, and those in other tabs the storage events, and
+ * start afresh (components/ui.js watch): nothing cleared is written back.
  */
 (function () {
   "use strict";
@@ -10,23 +11,15 @@
 
   function ClearData($root) {
     this.$root = $root;
-    this.moduleName = "iom-clear-data";
   }
 
   ClearData.prototype.init = function () {
+    this.t = IOM.ui.messages(this.$root);
     this.store = IOM.lib.store.open(this.$root.getAttribute("data-storage-prefix"));
     this.$confirm = this.$root.querySelector('[data-confirm="clear"]');
     this.$status = this.$root.querySelector("[data-status]");
     this.$button = this.$root.querySelector('[data-command="clear"]');
     this.$root.addEventListener("click", this.handleClick.bind(this));
-  };
-
-  ClearData.prototype.t = function (key, values) {
-    var $message = this.$root.querySelector('[data-message="' + key + '"]');
-    var text = $message ? $message.textContent : key;
-    return text.replace(/\{(\w+)\}/g, function (match, name) {
-      return values && values[name] !== undefined ? String(values[name]) : match;
-    });
   };
 
   ClearData.prototype.handleClick = function (event) {

@@ -2,93 +2,179 @@
  * Combine agencies' assessments: read several downloaded files (file picker or drag and drop),
  * show each agency's rating per item as a heatmap and a table with the spread and disagreement
  * flags, every agency's evidence side by side, and let the lead record an agreed rating and
- * note per item. The result is saved as an assessment of its own and downloaded (JSON, CSV).
- * Files for another instrument, or unreadable, are named in an error summary; the rest combine.
+ * note per item (or accept, in one step, every item on which all agencies agree). The result
+ * is saved as an assessment of its own and downloaded (JSON, CSV).
+ * Files come in through lib/importer.js; those for another instrument, or refused, are named
+ * in an error summary and the rest combine. The files, agreed ratings and notes are kept in
+ * the browser (<prefix>v1:combine) until the lead saves the result or starts again, so a
+ * reload loses nothing; "Clear all my data" removes them, in every open tab.
+ * What is on screen first (summary, heatmap, table) is drawn at once; each item's evidence
+ * and agreement controls, further down, follow after the first paint.
  * Logic is in lib/merge.js; every text shown comes from the page ([data-message]).
  */
 (function () {
   "use strict";
-  var IOM = (window.IOM = window.IOM || {});
-  IOM.components = IOM.components || {};
+  var IOM = window.IOM;
+  var ui = IOM.ui;
+  var el = ui.el;
+  var A = IOM.lib.assessment;
+  var merge = IOM.lib.merge;
+  var own = A.own;
 
   var MAX_ERRORS_PER_FILE = 3;
-
-  var el = IOM.dom.el;
-  var svg = IOM.dom.svg;
-  var empty = IOM.dom.empty;
-  var download = IOM.dom.download;
+  var STATE = "combine";
+  var TYPING_DELAY = 300;
+  var ITEMS_PER_TASK = 4;
+  var HEATMAP = { cellW: 104, cellH: 26, labelW: 96, headH: 110 };
 
   function anchor(id) {
     return String(id).toLowerCase().replace(/\./g, "-");
   }
 
-  function readMessages($root) {
-    var messages = {};
-    var $messages = $root.querySelectorAll(".iom-templates [data-message]");
-    for (var i = 0; i < $messages.length; i++) {
-      messages[$messages[i].getAttribute("data-message")] = $messages[i].textContent;
-    }
-    return messages;
+  /** After the next paint: a frame, then a task. */
+  function afterPaint(fn) {
+    requestAnimationFrame(function () {
+      setTimeout(fn, 0);
+    });
   }
-
-  function readInstruments($root) {
-    var infos = {};
-    var order = [];
-    var $blocks = $root.querySelectorAll("[data-instrument-info]");
-    for (var i = 0; i < $blocks.length; i++) {
-      var info = JSON.parse($blocks[i].content.textContent);
-      infos[info.id] = info;
-      order.push(info.id);
-    }
-    return { infos: infos, order: order };
-  }
-
 
   function Combine($root) {
     this.$root = $root;
-    this.moduleName = "iom-combine";
   }
 
   Combine.prototype.init = function () {
     var $root = this.$root;
-    this.messages = readMessages($root);
-    var found = readInstruments($root);
-    this.infos = found.infos;
+    var self = this;
+    this.t = ui.messages($root);
+    this.infos = Object.create(null);
+    var $blocks = $root.querySelectorAll("[data-instrument-info]");
+    for (var i = 0; i < $blocks.length; i++) {
+      var id = $blocks[i].getAttribute("data-instrument-info");
+      this.infos[id] = ui.instrument($root, id);
+    }
     this.store = IOM.lib.store.open($root.getAttribute("data-storage-prefix"));
-    this.files = []; // {name, size, text} in the order added
-    this.agreed = {}; // instrument id → item id → {rating, note}
-    this.savedUid = {}; // instrument id → uid of the combined assessment saved this visit
+    this.prefix = this.store.stateKey(STATE); // for ui.watch: the one key it keeps
+    this.maxBytes = Number($root.getAttribute("data-max-bytes"));
+    this.files = []; // lib/importer.js results, in the order added
+    this.agreed = Object.create(null); // instrument id → item id → {rating, note}
     this.result = null;
     this.info = null;
     this.$select = $root.querySelector("[data-instrument-select]");
     this.$input = $root.querySelector("[data-combine-files]");
     this.$dropzone = $root.querySelector("[data-dropzone]");
-    this.$status = $root.querySelector("[data-status]");
+    this.say = ui.status($root.querySelector("[data-status]"));
+    this.errors = ui.errorSummary($root);
 
-    this.handleFiles = this.handleFiles.bind(this);
-    this.handleClick = this.handleClick.bind(this);
-    this.handleChange = this.handleChange.bind(this);
-    this.handleDrag = this.handleDrag.bind(this);
-    this.handleDrop = this.handleDrop.bind(this);
-    this.$input.addEventListener("change", this.handleFiles);
-    $root.addEventListener("click", this.handleClick);
-    $root.addEventListener("input", this.handleChange);
-    $root.addEventListener("change", this.handleChange);
-    if (this.$dropzone) {
-      this.$dropzone.addEventListener("dragover", this.handleDrag);
-      this.$dropzone.addEventListener("dragenter", this.handleDrag);
-      this.$dropzone.addEventListener("dragleave", this.handleDrag);
-      this.$dropzone.addEventListener("drop", this.handleDrop);
-    }
-    IOM.combineView = this; // for tests and the benchmark
+    this.$input.addEventListener("change", this.handleFiles.bind(this));
+    $root.addEventListener("click", this.handleClick.bind(this));
+    $root.addEventListener("input", this.handleInput.bind(this));
+    $root.addEventListener("change", this.handleInput.bind(this));
+    ["dragover", "dragenter", "dragleave", "drop"].forEach(function (type) {
+      self.$dropzone.addEventListener(type, self.handleDrag.bind(self));
+    });
+    ui.watch(this);
+    this.restore();
   };
 
-  /** A message with {placeholders} filled in. */
-  Combine.prototype.t = function (key, values) {
-    var text = this.messages[key] || key;
-    return text.replace(/\{(\w+)\}/g, function (match, name) {
-      return values && values[name] !== undefined ? String(values[name]) : match;
+  /* ---- the kept session ---- */
+
+  /** The session of an earlier visit, checked like any file: what fails is left out. */
+  Combine.prototype.restore = function () {
+    var kept = this.store.getState(STATE);
+    if (!A.isObject(kept) || !Array.isArray(own(kept, "files"))) return;
+    var self = this;
+    this.files = kept.files
+      .filter(function (file) {
+        return A.isObject(file) && typeof own(file, "name") === "string";
+      })
+      .map(function (file) {
+        return { name: file.name, size: 0, value: own(file, "doc"), errors: [] };
+      })
+      .filter(function (file) {
+        return merge.keepable(file, self.infos);
+      });
+    var agreed = own(kept, "agreed");
+    Object.keys(this.infos).forEach(function (id) {
+      var choices = own(agreed, id);
+      if (!A.isObject(choices)) return;
+      var map = (self.agreed[id] = Object.create(null));
+      Object.keys(choices).forEach(function (item) {
+        var rating = own(choices[item], "rating");
+        var note = own(choices[item], "note");
+        map[item] = { rating: typeof rating === "string" ? rating : "", note: typeof note === "string" ? note : "" };
+      });
     });
+    var meta = own(kept, "meta");
+    var $meta = this.$root.querySelectorAll("[data-meta]");
+    for (var m = 0; m < $meta.length; m++) {
+      var value = own(meta, $meta[m].getAttribute("data-meta"));
+      if (typeof value === "string") $meta[m].value = value;
+    }
+    var chosen = own(kept, "instrument");
+    if (this.$select.tagName === "SELECT" && typeof chosen === "string" && (chosen === "" || this.infos[chosen])) this.$select.value = chosen;
+    if (!this.files.length) return;
+    this.update(false);
+    var count = this.result ? this.countAgreed() : 0;
+    this.say(this.t("restored", { count: this.files.length, agreed: count }));
+  };
+
+  /** Keep the session now (the page is being hidden or left), or `wait` ms from now. */
+  Combine.prototype.keep = function (wait) {
+    var self = this;
+    clearTimeout(this.keepTimer);
+    this.unkept = true;
+    if (wait) {
+      this.keepTimer = setTimeout(this.flush.bind(this), wait);
+    } else {
+      afterPaint(function () {
+        self.flush();
+      });
+    }
+  };
+
+  Combine.prototype.flush = function () {
+    clearTimeout(this.keepTimer);
+    if (!this.unkept) return;
+    this.unkept = false;
+    var self = this;
+    var files = this.files.filter(function (file) {
+      return merge.keepable(file, self.infos);
+    });
+    if (!files.length && !Object.keys(this.agreed).length) {
+      this.store.removeState(STATE);
+      return;
+    }
+    var meta = {};
+    var $meta = this.$root.querySelectorAll("[data-meta]");
+    for (var i = 0; i < $meta.length; i++) meta[$meta[i].getAttribute("data-meta")] = $meta[i].value;
+    var result = this.store.setState(STATE, {
+      instrument: this.$select.value,
+      files: files.map(function (file) {
+        return { name: file.name, doc: file.value };
+      }),
+      agreed: this.agreed,
+      meta: meta
+    });
+    var $status = this.$root.querySelector("[data-save-status]");
+    if (!result.ok || !this.store.persistent) $status.textContent = this.t("keep-failed");
+  };
+
+  /** Storage changed in another tab: when "Clear all my data" removed the session, so here. */
+  Combine.prototype.refresh = function (options) {
+    if (!(options.cleared || (this.files.length && !this.store.getState(STATE)))) return;
+    if (!this.files.length && !Object.keys(this.agreed).length) return;
+    this.reset();
+    this.say(this.t("cleared-elsewhere"));
+  };
+
+  Combine.prototype.reset = function () {
+    clearTimeout(this.keepTimer);
+    this.unkept = false;
+    this.files = [];
+    this.agreed = Object.create(null);
+    var $meta = this.$root.querySelectorAll("[data-meta]");
+    for (var i = 0; i < $meta.length; i++) $meta[i].value = "";
+    this.update(false);
   };
 
   /* ---- adding files ---- */
@@ -101,57 +187,35 @@
 
   Combine.prototype.handleDrag = function (event) {
     event.preventDefault();
-    this.$dropzone.classList.toggle("iom-dropzone--over", event.type !== "dragleave");
-  };
-
-  Combine.prototype.handleDrop = function (event) {
-    event.preventDefault();
-    this.$dropzone.classList.remove("iom-dropzone--over");
-    var list = event.dataTransfer && event.dataTransfer.files;
+    var over = event.type === "dragover" || event.type === "dragenter";
+    this.$dropzone.classList.toggle("iom-dropzone--over", over);
+    var list = event.type === "drop" && event.dataTransfer && event.dataTransfer.files;
     if (list && list.length) this.addFiles(list);
   };
 
   /** Read every file in `list` (a FileList or array of File), then combine again. */
   Combine.prototype.addFiles = function (list) {
     var self = this;
-    var MAX = IOM.lib.assessment.MAX_BYTES;
-    var reads = Array.prototype.map.call(list, function (file) {
-      // A file too large is not read: its size alone says why it is left out.
-      var text = file.size > MAX ? Promise.resolve("") : file.text();
-      return text.then(
-        function (content) {
-          return { name: file.name, size: file.size, text: content };
-        },
-        function () {
-          return { name: file.name, size: file.size, text: "" };
-        }
-      );
-    });
-    return Promise.all(reads).then(function (files) {
+    return IOM.lib.importer.readAll(list, { kind: "json", maxBytes: this.maxBytes }).then(function (files) {
       Array.prototype.push.apply(self.files, files);
       var sorted = self.update(true);
-      var info = self.infos[sorted.instrumentId];
-      self.announce(
+      self.keep();
+      self.say(
         self.t("read", {
           count: files.length,
           accepted: sorted.accepted.length,
-          instrument: info ? info.title : "–"
+          instrument: self.info ? self.info.title : "–"
         })
       );
     });
-  };
-
-  Combine.prototype.announce = function (text) {
-    if (this.$status) this.$status.textContent = text;
   };
 
   /* ---- commands ---- */
 
   Combine.prototype.handleClick = function (event) {
     var $button = event.target.closest("[data-command]");
-    if (!$button || !this.$root.contains($button)) return;
-    var command = $button.getAttribute("data-command");
-    if (!this.commands[command]) return;
+    var command = $button && $button.getAttribute("data-command");
+    if (!command || !this.commands[command]) return;
     event.preventDefault();
     this.commands[command].call(this, $button);
   };
@@ -161,51 +225,91 @@
       var index = parseInt($button.getAttribute("data-index"), 10);
       var removed = this.files.splice(index, 1)[0];
       this.update(false);
-      if (removed) this.announce(this.t("removed", { file: removed.name }));
+      this.keep();
+      if (removed) this.say(this.t("removed", { file: removed.name }));
       var $buttons = this.$root.querySelectorAll('[data-command="remove-file"]');
       ($buttons[Math.min(index, $buttons.length - 1)] || this.$input).focus();
     },
     "clear-files": function () {
       this.files = [];
       this.update(false);
-      this.announce(this.t("cleared"));
+      this.keep();
+      this.say(this.t("cleared"));
       this.$input.focus();
+    },
+    "start-again": function () {
+      var $confirm = this.$root.querySelector('[data-confirm="start-again"]');
+      $confirm.hidden = false;
+      $confirm.focus();
+    },
+    "start-again-confirm": function () {
+      this.$root.querySelector('[data-confirm="start-again"]').hidden = true;
+      this.reset();
+      this.store.removeState(STATE);
+      this.say(this.t("started-again"));
+      this.$input.focus();
+    },
+    cancel: function () {
+      this.$root.querySelector('[data-confirm="start-again"]').hidden = true;
+      this.$root.querySelector('[data-command="start-again"]').focus();
+    },
+    "accept-unanimous": function () {
+      var agreed = this.agreedFor(this.info.id);
+      var unanimous = merge.unanimous(this.result);
+      var count = 0;
+      Object.keys(unanimous).forEach(function (id) {
+        var choice = agreed[id] || (agreed[id] = { rating: "", note: "" });
+        if (choice.rating) return; // a rating the lead chose stays
+        choice.rating = unanimous[id];
+        count++;
+      });
+      this.renderAgreedChoices();
+      this.renderAgreedCount();
+      this.keep();
+      this.say(count ? this.t("accepted", { count: count }) : this.t("accepted-none"));
     },
     save: function () {
       var doc = this.consensus();
-      if (!doc) return;
       var id = this.info.id;
-      var uid = this.savedUid[id] || this.store.newId();
+      var uid = this.savedUid || this.store.newId();
       var result = this.store.save(id, uid, doc);
       var $status = this.$root.querySelector("[data-save-status]");
       if (!result.ok || !this.store.persistent) {
         $status.textContent = this.t("save-failed");
         return;
       }
-      this.savedUid[id] = uid;
+      this.savedUid = uid;
       this.store.setCurrent(id, uid);
+      // Saved: the result is an assessment of its own now, so the session is not kept.
+      clearTimeout(this.keepTimer);
+      this.unkept = false;
+      this.store.removeState(STATE);
       $status.textContent = this.t("saved", { name: doc.name, instrument: this.info.title });
     },
     "export-json": function () {
       var doc = this.consensus();
-      if (!doc) return;
       var name = this.fileBase(doc) + ".json";
-      download(name, "application/json", JSON.stringify(doc, null, 2) + "\n");
+      ui.download(name, "application/json", JSON.stringify(doc, null, 2) + "\n");
       this.$root.querySelector("[data-save-status]").textContent = this.t("downloaded", { file: name });
     },
     "export-csv": function () {
-      var doc = this.consensus();
-      if (!doc) return;
-      var name = this.fileBase(doc) + ".csv";
-      download(name, "text/csv;charset=utf-8", this.csv());
+      var name = this.fileBase(this.consensus()) + ".csv";
+      ui.download(name, "text/csv;charset=utf-8", this.csv());
       this.$root.querySelector("[data-save-status]").textContent = this.t("downloaded", { file: name });
     }
   };
 
-  Combine.prototype.handleChange = function (event) {
+  Combine.prototype.handleInput = function (event) {
     var $target = event.target;
     if ($target === this.$select) {
-      if (event.type === "change") this.update(false);
+      if (event.type === "change") {
+        this.update(false);
+        this.keep();
+      }
+      return;
+    }
+    if ($target.hasAttribute("data-meta")) {
+      if (event.type === "input") this.keep(TYPING_DELAY);
       return;
     }
     var kind = $target.getAttribute("data-agree");
@@ -215,10 +319,11 @@
     agreed[id] = agreed[id] || { rating: "", note: "" };
     agreed[id][kind] = $target.value;
     this.renderAgreedCount();
+    this.keep(kind === "note" ? TYPING_DELAY : 0);
   };
 
   Combine.prototype.agreedFor = function (instrumentId) {
-    if (!this.agreed[instrumentId]) this.agreed[instrumentId] = {};
+    if (!this.agreed[instrumentId]) this.agreed[instrumentId] = Object.create(null);
     return this.agreed[instrumentId];
   };
 
@@ -226,20 +331,20 @@
 
   /** Sort the files, combine the accepted ones and show everything. */
   Combine.prototype.update = function (moveFocus) {
-    var chosen = this.$select ? this.$select.value : "";
-    var sorted = IOM.lib.merge.sortFiles(this.files, this.infos, chosen);
+    var sorted = merge.sortFiles(this.files, this.infos, this.$select.value);
+    var info = (this.info = this.infos[sorted.instrumentId] || null);
     this.sorted = sorted;
-    this.info = this.infos[sorted.instrumentId] || null;
+    // Only a file from an earlier version of the form needs its answers moved (and a report).
     this.reports = sorted.accepted.map(function (file) {
-      return IOM.lib.migrate.migrateWithReport(file.doc, this.info);
-    }, this);
+      return A.isEarlierVersion(file.doc, info) ? IOM.lib.migrate.migrateWithReport(file.doc, info) : null;
+    });
     this.result = null;
-    if (this.info && sorted.accepted.length) {
-      this.result = IOM.lib.merge.combine(
+    if (info && sorted.accepted.length) {
+      this.result = merge.combine(
         sorted.accepted.map(function (file) {
           return file.doc;
         }),
-        this.info,
+        info,
         { fallbackName: this.t("agency-n") }
       );
     }
@@ -251,59 +356,30 @@
 
   Combine.prototype.renderErrors = function (rejected, moveFocus) {
     var self = this;
-    var $summary = this.$root.querySelector("[data-error-summary]");
-    var $list = $summary.querySelector("[data-error-list]");
-    empty($list);
+    var href = "#" + this.$input.id;
+    var errors = [];
     rejected.forEach(function (file) {
-      var shown = file.errors.slice(0, MAX_ERRORS_PER_FILE);
-      shown.forEach(function (error) {
-        var values = { file: file.name };
-        Object.keys(error).forEach(function (key) {
-          values[key] = error[key];
-        });
-        self.addError($list, self.t("file-" + error.code, values));
-      });
-      if (file.errors.length > MAX_ERRORS_PER_FILE) {
-        self.addError($list, self.t("file-more", { file: file.name, count: file.errors.length - MAX_ERRORS_PER_FILE }));
-      }
+      Array.prototype.push.apply(errors, ui.fileErrors(self.t, file.name, file.errors, href, MAX_ERRORS_PER_FILE));
     });
-    $summary.querySelector("[data-error-title]").textContent = this.t("error-title");
-    $summary.hidden = !rejected.length;
-    if (rejected.length && moveFocus) {
-      $summary.focus();
-      $summary.scrollIntoView({ block: "start" });
-    }
-  };
-
-  Combine.prototype.addError = function ($list, message) {
-    var $li = el("li");
-    var $a = el("a", "", message);
-    $a.href = "#" + this.$input.id;
-    $li.appendChild($a);
-    $list.appendChild($li);
+    if (errors.length) this.errors.show(this.t("error-title"), errors, moveFocus);
+    else this.errors.hide();
   };
 
   Combine.prototype.renderFiles = function () {
     var self = this;
-    var $box = this.$root.querySelector("[data-file-box]");
     var $list = this.$root.querySelector("[data-file-list]");
-    empty($list);
+    ui.empty($list);
     this.files.forEach(function (file, index) {
-      var $li = el("li", "iom-file-list__item");
       var status = self.sorted.status[index];
       var text = file.name;
-      if (status && status.accepted && self.result) {
+      if (status.accepted && self.result) {
         text = self.t("file-line", { file: file.name, agency: self.result.agencies[status.index].name });
         var report = self.reports[status.index];
-        if (report && report.fromVersion !== undefined && report.fromVersion !== self.info.version) {
-          text += " " + self.t("migrated", {
-            file: file.name,
-            from: report.fromVersion,
-            moved: report.moved.length,
-            earlier: report.earlier.length
-          });
+        if (report) {
+          text += " " + self.t("migrated", { file: file.name, from: report.fromVersion, moved: report.moved.length, earlier: report.earlier.length });
         }
       }
+      var $li = el("li", "iom-file-list__item");
       $li.appendChild(el("span", "iom-file-list__name", text));
       var $remove = el("button", "iom-button iom-button--secondary iom-button--small", self.t("remove-file"));
       $remove.type = "button";
@@ -314,7 +390,7 @@
       $li.appendChild($remove);
       $list.appendChild($li);
     });
-    $box.hidden = !this.files.length;
+    this.$root.querySelector("[data-file-box]").hidden = !this.files.length;
   };
 
   /* ---- results ---- */
@@ -323,23 +399,25 @@
     var result = this.result;
     var has = !!result;
     var $root = this.$root;
-    $root.querySelector("[data-results]").hidden = !has;
-    $root.querySelector("[data-results-empty]").hidden = has;
-    $root.querySelector("[data-disagree-empty]").hidden = has;
-    $root.querySelector("[data-items-empty]").hidden = has;
-    $root.querySelector("[data-save-empty]").hidden = has;
-    $root.querySelector("[data-save]").hidden = !has;
+    ["[data-results]", "[data-save]", "[data-accept]"].forEach(function (selector) {
+      $root.querySelector(selector).hidden = !has;
+    });
+    ["[data-results-empty]", "[data-disagree-empty]", "[data-items-empty]", "[data-save-empty]"].forEach(function (selector) {
+      $root.querySelector(selector).hidden = has;
+    });
+    this.itemsDrawn = (this.itemsDrawn || 0) + 1; // a later update stops an earlier drawing
+    $root.removeAttribute("data-items-ready");
     if (!has) {
-      empty($root.querySelector("[data-disagree-list]"));
-      empty($root.querySelector("[data-items]"));
-      empty($root.querySelector("[data-heatmap]"));
+      ["[data-disagree-list]", "[data-items]", "[data-heatmap]", "[data-ratings-head]", "[data-ratings-body]"].forEach(function (selector) {
+        ui.empty($root.querySelector(selector));
+      });
       return;
     }
-    var info = this.info;
+    this.levels = ui.levels(this.info, this.t);
     var summary = this.t("summary", {
       agencies: result.agencies.length,
       items: result.items.length,
-      noun: info.noun,
+      noun: this.info.noun,
       disagree: result.disagreements
     });
     if (result.agencies.length < 2) summary += " " + this.t("need-two");
@@ -347,44 +425,21 @@
     this.renderHeatmap();
     this.renderTable();
     this.renderDisagreements();
-    this.renderItems();
     this.renderAgreedCount();
+    this.renderItems();
   };
 
-  Combine.prototype.levelOf = function (value) {
-    var levels = this.info.levels;
-    for (var i = 0; i < levels.length; i++) if (levels[i].value === value) return levels[i];
-    return null;
-  };
-
-  Combine.prototype.label = function (value) {
-    if (value === null || value === undefined || value === "") return this.t("not-rated");
-    return this.info.labels[value] || value;
-  };
-
-  Combine.prototype.tone = function (value) {
-    if (value === null || value === undefined || value === "") return "none";
-    var level = this.levelOf(value);
-    return level ? level.tone : "grey";
-  };
-
-  /** A rating as a tag with its word (colour is never the only signal). */
-  Combine.prototype.tag = function (value) {
-    return el("span", "iom-level-tag iom-level-tag--" + this.tone(value), this.label(value));
-  };
-
+  /** Rows of items, columns of agencies; every cell names the rating beside its colour. */
   Combine.prototype.renderHeatmap = function () {
+    var self = this;
     var result = this.result;
+    var H = HEATMAP;
     var $canvas = this.$root.querySelector("[data-heatmap]");
-    empty($canvas);
-    var cellW = 104;
-    var cellH = 26;
-    var labelW = 96;
-    var headH = 110;
+    ui.empty($canvas);
     // Room on the right for the last agency's slanted name.
-    var width = labelW + cellW * result.agencies.length + 90;
-    var height = headH + cellH * result.items.length + 4;
-    var $svg = svg("svg", {
+    var width = H.labelW + H.cellW * result.agencies.length + 90;
+    var height = H.headH + H.cellH * result.items.length + 4;
+    var $svg = ui.svg("svg", {
       class: "iom-heatmap__svg",
       viewBox: "0 0 " + width + " " + height,
       width: width,
@@ -392,25 +447,19 @@
       role: "img",
       "aria-label": this.t("heatmap-label", { items: result.items.length, noun: this.info.noun, agencies: result.agencies.length })
     });
-    var self = this;
     result.agencies.forEach(function (agency, a) {
-      var x = labelW + a * cellW + cellW / 2;
+      var x = H.labelW + a * H.cellW + H.cellW / 2;
       var name = agency.name.length > 18 ? agency.name.slice(0, 17) + "…" : agency.name;
-      $svg.appendChild(
-        svg("text", { class: "iom-heatmap__head", x: x, y: headH - 8, transform: "rotate(-35 " + x + " " + (headH - 8) + ")" }, name)
-      );
+      ui.svg("text", { class: "iom-heatmap__head", x: x, y: H.headH - 8, transform: "rotate(-35 " + x + " " + (H.headH - 8) + ")" }, name, $svg);
     });
     result.items.forEach(function (item, row) {
-      var y = headH + row * cellH;
-      var $label = svg("text", { class: "iom-heatmap__label" + (item.disagree ? " iom-heatmap__label--flag" : ""), x: 4, y: y + cellH / 2 + 4 }, item.id + (item.disagree ? " ≠" : ""));
-      $svg.appendChild($label);
+      var y = H.headH + row * H.cellH;
+      var flag = item.disagree ? " iom-heatmap__label--flag" : "";
+      ui.svg("text", { class: "iom-heatmap__label" + flag, x: 4, y: y + H.cellH / 2 + 4 }, item.id + (item.disagree ? " ≠" : ""), $svg);
       item.ratings.forEach(function (rating, a) {
-        var $g = svg("g", { class: "iom-heatmap__cell iom-heatmap__cell--" + self.tone(rating) });
-        $g.appendChild(svg("rect", { x: labelW + a * cellW + 1, y: y + 1, width: cellW - 2, height: cellH - 2 }));
-        $g.appendChild(
-          svg("text", { x: labelW + a * cellW + cellW / 2, y: y + cellH / 2 + 4, "text-anchor": "middle" }, self.label(rating))
-        );
-        $svg.appendChild($g);
+        var $g = ui.svg("g", { class: "iom-heatmap__cell iom-heatmap__cell--" + self.levels.tone(rating) }, null, $svg);
+        ui.svg("rect", { x: H.labelW + a * H.cellW + 1, y: y + 1, width: H.cellW - 2, height: H.cellH - 2 }, null, $g);
+        ui.svg("text", { x: H.labelW + a * H.cellW + H.cellW / 2, y: y + H.cellH / 2 + 4, "text-anchor": "middle" }, self.levels.label(rating), $g);
       });
     });
     $canvas.appendChild($svg);
@@ -433,6 +482,12 @@
       .join("; ");
   };
 
+  function headCell(text) {
+    var $th = el("th", "", text);
+    $th.scope = "col";
+    return $th;
+  }
+
   Combine.prototype.renderTable = function () {
     var self = this;
     var result = this.result;
@@ -440,8 +495,7 @@
     $table.querySelector("[data-ratings-caption]").textContent = this.t("ratings-caption", { noun: this.info.noun });
     var $head = $table.querySelector("[data-ratings-head]");
     var $body = $table.querySelector("[data-ratings-body]");
-    empty($head);
-    empty($body);
+    ui.empty($head);
     var $tr = el("tr");
     $tr.appendChild(headCell(this.t("col-item")));
     result.agencies.forEach(function (agency) {
@@ -450,10 +504,10 @@
     $tr.appendChild(headCell(this.t("col-spread")));
     $tr.appendChild(headCell(this.t("col-flag")));
     $head.appendChild($tr);
+    var rows = document.createDocumentFragment();
     result.items.forEach(function (item) {
-      var $row = el("tr");
+      var $row = el("tr", item.disagree ? "iom-combine__row--flag" : "");
       $row.setAttribute("data-item-row", item.id);
-      if (item.disagree) $row.className = "iom-combine__row--flag";
       var $th = el("th");
       $th.scope = "row";
       var $a = el("a", "", item.id);
@@ -465,34 +519,26 @@
         var $td = el("td");
         $td.setAttribute("data-agency", String(a));
         $td.setAttribute("data-rating", rating || "");
-        $td.appendChild(self.tag(rating));
+        $td.appendChild(self.levels.tag(rating));
         $row.appendChild($td);
       });
       var $spread = el("td", "", self.spreadText(item));
       $spread.setAttribute("data-spread", item.spread === null ? "" : String(item.spread));
       $row.appendChild($spread);
-      var $flag = el("td");
+      var $flag = el("td", "", item.disagree ? null : self.flagText(item));
       $flag.setAttribute("data-flags", item.flags.join(" "));
-      if (item.disagree) {
-        $flag.appendChild(el("strong", "iom-flag", self.flagText(item)));
-      } else {
-        $flag.textContent = self.flagText(item);
-      }
+      if (item.disagree) $flag.appendChild(el("strong", "iom-flag", self.flagText(item)));
       $row.appendChild($flag);
-      $body.appendChild($row);
+      rows.appendChild($row);
     });
+    ui.empty($body);
+    $body.appendChild(rows);
   };
-
-  function headCell(text) {
-    var $th = el("th", "", text);
-    $th.scope = "col";
-    return $th;
-  }
 
   Combine.prototype.renderDisagreements = function () {
     var self = this;
     var $list = this.$root.querySelector("[data-disagree-list]");
-    empty($list);
+    ui.empty($list);
     var flagged = this.result.items.filter(function (item) {
       return item.disagree;
     });
@@ -507,118 +553,120 @@
       $li.appendChild($a);
       var words = item.ratings
         .map(function (rating, a) {
-          return self.result.agencies[a].name + ": " + self.label(rating);
+          return self.result.agencies[a].name + ": " + self.levels.label(rating);
         })
         .join(", ");
       $li.appendChild(document.createTextNode(" – " + self.flagText(item) + " (" + words + ")"));
       $list.appendChild($li);
     });
-    if (this.result.earlier.length) this.renderEarlier();
-  };
-
-  Combine.prototype.renderEarlier = function () {
-    var self = this;
     var byAgency = {};
     this.result.earlier.forEach(function (e) {
       (byAgency[e.agency] = byAgency[e.agency] || []).push(e.id);
     });
     var $summary = this.$root.querySelector("[data-results-summary]");
     Object.keys(byAgency).forEach(function (a) {
-      $summary.appendChild(
-        el("span", "iom-combine__earlier", " " + self.t("earlier", { agency: self.result.agencies[a].name, ids: byAgency[a].join(", ") }))
-      );
+      $summary.appendChild(el("span", "iom-combine__earlier", " " + self.t("earlier", { agency: self.result.agencies[a].name, ids: byAgency[a].join(", ") })));
     });
   };
 
+  /** Each item's evidence and agreement controls: a few items a task, after the first paint. */
   Combine.prototype.renderItems = function () {
     var self = this;
-    var info = this.info;
-    var result = this.result;
-    var agreed = this.agreedFor(info.id);
+    var drawing = this.itemsDrawn;
     var $items = this.$root.querySelector("[data-items]");
-    var $template = this.$root.querySelector("[data-item-template]");
-    empty($items);
-    result.items.forEach(function (item) {
-      var $item = $template.content.querySelector("[data-combine-item]").cloneNode(true);
-      var key = "combine-" + anchor(item.id);
-      $item.setAttribute("data-combine-item", item.id);
-      $item.id = key;
-      if (item.disagree) $item.classList.add("iom-combine__item--flag");
-      var $heading = el("h3", "iom-combine__item-title");
-      $heading.appendChild(el("span", "iom-item__id", item.id));
-      $heading.appendChild(document.createTextNode(" " + item.title));
-      var $place = slot($item, "heading");
-      $place.parentNode.replaceChild($heading, $place);
-      slot($item, "caption-id").textContent = " " + item.id;
-      var $labelIds = $item.querySelectorAll('[data-slot="label-id"]');
-      for (var i = 0; i < $labelIds.length; i++) $labelIds[i].textContent = item.id;
-      var $ratings = slot($item, "ratings");
-      var counts = [];
-      info.levels
-        .map(function (l) {
-          return l.value;
-        })
-        .concat(info.na ? ["na"] : [])
-        .forEach(function (value) {
-          if (item.counts[value]) counts.push(self.t("count", { label: self.label(value), n: item.counts[value] }));
-        });
-      if (item.unrated) counts.push(self.t("count", { label: self.t("not-rated"), n: item.unrated }));
-      var line = counts.join(", ") + ". " + self.spreadText(item) + ".";
-      if (item.common.length) {
-        line += " " + self.t("common", { labels: item.common.map(self.label, self).join(", ") }) + ".";
-      }
-      $ratings.textContent = line;
-      if (item.disagree) {
-        $ratings.appendChild(document.createTextNode(" "));
-        $ratings.appendChild(el("strong", "iom-flag", self.flagText(item)));
-      }
-      self.fillEvidence($item, item);
-      var $select = $item.querySelector('[data-agree="rating"]');
-      var $note = $item.querySelector('[data-agree="note"]');
-      $select.id = key + "-agreed";
-      $note.id = key + "-note";
-      slot($item, "rating-label").setAttribute("for", $select.id);
-      slot($item, "note-label").setAttribute("for", $note.id);
-      var $none = el("option", "", self.t("not-agreed"));
-      $none.value = "";
-      $select.appendChild($none);
-      // Offer the levels in the form's own order: best last, as on the assessment pages.
-      var values = info.levels.map(function (l) {
-        return l.value;
-      });
-      if (info.na) values.push("na");
-      values.forEach(function (value) {
-        var $option = el("option", "", self.label(value));
-        $option.value = value;
-        $select.appendChild($option);
-      });
-      var choice = agreed[item.id] || {};
-      $select.value = choice.rating || "";
-      $note.value = choice.note || "";
-      $items.appendChild($item);
-    });
+    var items = this.result.items;
+    var next = 0;
+    ui.empty($items);
+    function drawSome() {
+      if (drawing !== self.itemsDrawn) return; // the files changed meanwhile
+      var fragment = document.createDocumentFragment();
+      for (var end = Math.min(next + ITEMS_PER_TASK, items.length); next < end; next++) fragment.appendChild(self.itemSection(items[next]));
+      $items.appendChild(fragment);
+      if (next < items.length) setTimeout(drawSome, 0);
+      else self.$root.setAttribute("data-items-ready", "");
+    }
+    afterPaint(drawSome);
   };
 
   function slot($item, name) {
     return $item.querySelector('[data-slot="' + name + '"]');
   }
 
+  Combine.prototype.itemSection = function (item) {
+    var self = this;
+    var info = this.info;
+    var $item = this.$root.querySelector("[data-item-template]").content.querySelector("[data-combine-item]").cloneNode(true);
+    var key = "combine-" + anchor(item.id);
+    $item.setAttribute("data-combine-item", item.id);
+    $item.id = key;
+    if (item.disagree) $item.classList.add("iom-combine__item--flag");
+    var $heading = el("h3", "iom-combine__item-title");
+    $heading.appendChild(el("span", "iom-item__id", item.id));
+    $heading.appendChild(document.createTextNode(" " + item.title));
+    var $place = slot($item, "heading");
+    $place.parentNode.replaceChild($heading, $place);
+    slot($item, "caption-id").textContent = " " + item.id;
+    var $labelIds = $item.querySelectorAll('[data-slot="label-id"]');
+    for (var i = 0; i < $labelIds.length; i++) $labelIds[i].textContent = item.id;
+    var values = this.values();
+    var counts = [];
+    values.forEach(function (value) {
+      if (item.counts[value]) counts.push(self.t("count", { label: self.levels.label(value), n: item.counts[value] }));
+    });
+    if (item.unrated) counts.push(self.t("count", { label: self.t("not-rated"), n: item.unrated }));
+    var line = counts.join(", ") + ". " + self.spreadText(item) + ".";
+    if (item.common.length) line += " " + self.t("common", { labels: item.common.map(self.levels.label).join(", ") }) + ".";
+    var $ratings = slot($item, "ratings");
+    $ratings.textContent = line;
+    if (item.disagree) {
+      $ratings.appendChild(document.createTextNode(" "));
+      $ratings.appendChild(el("strong", "iom-flag", self.flagText(item)));
+    }
+    this.fillEvidence($item, item);
+    var $select = $item.querySelector('[data-agree="rating"]');
+    var $note = $item.querySelector('[data-agree="note"]');
+    $select.id = key + "-agreed";
+    $note.id = key + "-note";
+    slot($item, "rating-label").setAttribute("for", $select.id);
+    slot($item, "note-label").setAttribute("for", $note.id);
+    var $none = el("option", "", self.t("not-agreed"));
+    $none.value = "";
+    $select.appendChild($none);
+    values.forEach(function (value) {
+      var $option = el("option", "", self.levels.label(value));
+      $option.value = value;
+      $select.appendChild($option);
+    });
+    var choice = this.agreedFor(info.id)[item.id] || {};
+    $select.value = choice.rating || "";
+    $note.value = choice.note || "";
+    return $item;
+  };
+
+  /** The ratings in the form's own order (best last, as on the assessment pages), then N/A. */
+  Combine.prototype.values = function () {
+    var values = this.info.levels.map(function (level) {
+      return level.value;
+    });
+    if (this.info.na) values.push(A.NA);
+    return values;
+  };
+
   Combine.prototype.fillEvidence = function ($item, item) {
     var self = this;
     var info = this.info;
-    var $head = slot($item, "evidence-head");
-    var $body = slot($item, "evidence-body");
     var $tr = el("tr");
     $tr.appendChild(headCell(this.t("col-agency")));
     $tr.appendChild(headCell(this.t("col-rating")));
     info.fields.forEach(function (key) {
       $tr.appendChild(headCell(info.fieldLabels[key] || key));
     });
-    $head.appendChild($tr);
+    slot($item, "evidence-head").appendChild($tr);
     var byAgency = {};
     item.answers.forEach(function (answer) {
       byAgency[answer.agency] = answer;
     });
+    var $body = slot($item, "evidence-body");
     this.result.agencies.forEach(function (agency, a) {
       var answer = byAgency[a];
       var $row = el("tr");
@@ -626,7 +674,7 @@
       $th.scope = "row";
       $row.appendChild($th);
       var $rating = el("td");
-      $rating.appendChild(self.tag(item.ratings[a]));
+      $rating.appendChild(self.levels.tag(item.ratings[a]));
       if (answer && answer.na_reason) $rating.appendChild(el("p", "iom-combine__reason", self.t("na-reason", { reason: answer.na_reason })));
       $row.appendChild($rating);
       info.fields.forEach(function (key, f) {
@@ -634,7 +682,7 @@
         if (f === info.fields.length - 1 && answer && answer.actions.length) {
           var list = answer.actions
             .map(function (x) {
-              return [x.action, x.owner, x.due].filter(Boolean).join(" – ");
+              return [x.action, x.owner, x.due].filter(A.hasText).join(" – ");
             })
             .join("; ");
           $td.appendChild(el("p", "iom-combine__actions", self.t("actions", { list: list })));
@@ -645,14 +693,27 @@
     });
   };
 
-  Combine.prototype.renderAgreedCount = function () {
-    if (!this.result) return;
+  /** After "accept": the agreed-rating lists already drawn show the choices. */
+  Combine.prototype.renderAgreedChoices = function () {
     var agreed = this.agreedFor(this.info.id);
-    var n = this.result.items.filter(function (item) {
+    var $selects = this.$root.querySelectorAll('[data-agree="rating"]');
+    for (var i = 0; i < $selects.length; i++) {
+      var choice = agreed[$selects[i].closest("[data-combine-item]").getAttribute("data-combine-item")];
+      $selects[i].value = (choice && choice.rating) || "";
+    }
+  };
+
+  Combine.prototype.countAgreed = function () {
+    var agreed = this.agreedFor(this.info.id);
+    return this.result.items.filter(function (item) {
       return agreed[item.id] && agreed[item.id].rating;
     }).length;
+  };
+
+  Combine.prototype.renderAgreedCount = function () {
+    if (!this.result) return;
     this.$root.querySelector("[data-agreed-count]").textContent = this.t("agreed-count", {
-      agreed: n,
+      agreed: this.countAgreed(),
       total: this.result.items.length,
       noun: this.info.noun
     });
@@ -669,12 +730,12 @@
     });
     if (!meta.name) meta.name = this.t("default-name", { agencies: names.join(", ") });
     if (!meta.partnership) {
-      var partnerships = this.result.agencies
-        .map(function (a) {
-          return a.partnership;
-        })
-        .filter(Boolean);
-      meta.partnership = partnerships[0] || "";
+      meta.partnership =
+        this.result.agencies
+          .map(function (a) {
+            return a.partnership;
+          })
+          .filter(Boolean)[0] || "";
     }
     if (!meta.agency) meta.agency = this.t("combined-agency", { count: names.length });
     meta.completedBy = meta.agency;
@@ -682,44 +743,40 @@
     return meta;
   };
 
-  /** The combined result as a saved-assessment document, or null when there is none. */
+  /** The combined result as a saved-assessment document. */
   Combine.prototype.consensus = function () {
-    if (!this.result) return null;
-    return IOM.lib.merge.consensusDoc(this.result, this.agreedFor(this.info.id), this.info, this.meta());
+    return merge.consensusDoc(this.result, this.agreedFor(this.info.id), this.info, this.meta());
   };
 
   Combine.prototype.fileBase = function (doc) {
-    var slug = IOM.lib.assessment.slug(doc.name || doc.partnership) || "combined";
-    var day = doc.date || new Date().toISOString().slice(0, 10);
-    return this.info.id + "-" + slug + "-" + day;
+    var day = A.isDate(doc.date) ? doc.date : new Date().toISOString().slice(0, 10);
+    return this.info.id + "-" + (A.slug(doc.name || doc.partnership) || "combined") + "-" + day;
   };
 
   Combine.prototype.csv = function () {
     var self = this;
-    var info = this.info;
     var result = this.result;
-    var agreed = this.agreedFor(info.id);
-    var sectionTitle = {};
-    info.sections.forEach(function (s) {
-      sectionTitle[s.id] = s.title;
-    });
+    var agreed = this.agreedFor(this.info.id);
     var header = [this.t("csv-section"), this.t("csv-id"), this.t("csv-item")];
     result.agencies.forEach(function (a) {
       header.push(a.name);
     });
     header.push(this.t("csv-spread"), this.t("csv-flag"), this.t("csv-agreed"), this.t("csv-note"));
     var rows = [header];
-    result.items.forEach(function (item) {
-      var choice = agreed[item.id] || {};
-      var row = [sectionTitle[item.section] || item.section, item.id, item.title];
-      item.ratings.forEach(function (rating) {
-        row.push(rating ? self.label(rating) : "");
+    result.sections.forEach(function (section) {
+      result.items.forEach(function (item) {
+        if (item.section !== section.id) return;
+        var choice = agreed[item.id] || {};
+        var row = [section.title, item.id, item.title];
+        item.ratings.forEach(function (rating) {
+          row.push(rating ? self.levels.label(rating) : "");
+        });
+        row.push(item.spread === null ? "" : item.spread);
+        row.push(item.disagree ? self.flagText(item) : self.t("no"));
+        row.push(choice.rating ? self.levels.label(choice.rating) : "");
+        row.push(choice.note || "");
+        rows.push(row);
       });
-      row.push(item.spread === null ? "" : item.spread);
-      row.push(item.disagree ? self.flagText(item) : self.t("no"));
-      row.push(choice.rating ? self.label(choice.rating) : "");
-      row.push(choice.note || "");
-      rows.push(row);
     });
     return IOM.lib.csv.build(rows);
   };

@@ -16,29 +16,27 @@
     { key: "notCompared", change: "not-compared" }
   ];
 
-  var el = IOM.dom.el;
-  var svg = IOM.dom.svg;
-  var empty = IOM.dom.empty;
+  var ui = IOM.ui;
+  var el = ui.el;
+  var svg = ui.svg;
+  var empty = ui.empty;
+  var A = IOM.lib.assessment;
 
   function Compare($root) {
     this.$root = $root;
-    this.moduleName = "iom-compare";
   }
 
   Compare.prototype.init = function () {
     var $root = this.$root;
-    this.messages = {};
-    var $messages = $root.querySelectorAll(".iom-templates [data-message]");
-    for (var i = 0; i < $messages.length; i++) {
-      this.messages[$messages[i].getAttribute("data-message")] = $messages[i].textContent;
-    }
-    this.infos = {};
+    this.t = ui.messages($root);
+    this.infos = Object.create(null);
     var $blocks = $root.querySelectorAll("[data-instrument-info]");
     for (var b = 0; b < $blocks.length; b++) {
-      var info = JSON.parse($blocks[b].content.textContent);
-      this.infos[info.id] = info;
+      var id = $blocks[b].getAttribute("data-instrument-info");
+      this.infos[id] = ui.instrument($root, id);
     }
     this.store = IOM.lib.store.open($root.getAttribute("data-storage-prefix"));
+    this.errors = ui.errorSummary($root);
     this.files = []; // {name, doc} added this visit, any instrument
     this.$select = $root.querySelector("[data-instrument-select]");
     this.$before = $root.querySelector('[data-pick="before"]');
@@ -53,13 +51,6 @@
     this.fillPickers(true);
     this.update();
     IOM.compareView = this; // for tests
-  };
-
-  Compare.prototype.t = function (key, values) {
-    var text = this.messages[key] || key;
-    return text.replace(/\{(\w+)\}/g, function (match, name) {
-      return values && values[name] !== undefined ? String(values[name]) : match;
-    });
   };
 
   /** Start on the first instrument with two or more saved assessments, if any. */
@@ -79,12 +70,14 @@
   };
 
   Compare.prototype.displayName = function (doc) {
-    var name = (typeof doc.name === "string" && doc.name.trim()) || (typeof doc.partnership === "string" && doc.partnership.trim());
+    var name = (A.hasText(A.own(doc, "name")) && doc.name.trim()) || (A.hasText(A.own(doc, "partnership")) && doc.partnership.trim());
     return name || this.t("untitled");
   };
 
   function dateOf(doc) {
-    return (typeof doc.date === "string" && doc.date) || (typeof doc.updated === "string" ? doc.updated.slice(0, 10) : "");
+    var date = A.own(doc, "date");
+    var updated = A.own(doc, "updated");
+    return (typeof date === "string" && date) || (typeof updated === "string" ? updated.slice(0, 10) : "");
   }
 
   /** Every assessment of the chosen instrument: saved ones, then files; oldest first. */
@@ -100,7 +93,7 @@
       choices.push({ value: "file:" + i, doc: file.doc, label: self.t("file-option", { name: self.displayName(file.doc), date: dateOf(file.doc) || self.t("no-date"), file: file.name }) });
     });
     choices.sort(function (a, b) {
-      return (dateOf(a.doc) + (a.doc.updated || "")).localeCompare(dateOf(b.doc) + (b.doc.updated || ""));
+      return (dateOf(a.doc) + String(A.own(a.doc, "updated") || "")).localeCompare(dateOf(b.doc) + String(A.own(b.doc, "updated") || ""));
     });
     return choices;
   };
@@ -153,14 +146,8 @@
     var self = this;
     var list = Array.prototype.slice.call(this.$input.files || []);
     if (!list.length) return;
-    var MAX = IOM.lib.assessment.MAX_BYTES;
-    Promise.all(
-      list.map(function (file) {
-        return (file.size > MAX ? Promise.resolve("") : file.text()).then(function (text) {
-          return { name: file.name, size: file.size, text: text };
-        });
-      })
-    ).then(function (files) {
+    var maxBytes = Number(this.$root.getAttribute("data-max-bytes"));
+    IOM.lib.importer.readAll(list, { kind: "json", maxBytes: maxBytes }).then(function (files) {
       self.$input.value = "";
       var sorted = IOM.lib.merge.sortFiles(files, self.infos, self.$select.value);
       var firstNew = self.files.length;
@@ -188,25 +175,12 @@
 
   Compare.prototype.showErrors = function (rejected) {
     var self = this;
-    var $summary = this.$root.querySelector("[data-error-summary]");
-    var $list = $summary.querySelector("[data-error-list]");
-    empty($list);
+    var errors = [];
     rejected.forEach(function (file) {
-      file.errors.slice(0, 3).forEach(function (error) {
-        var values = { file: file.name };
-        Object.keys(error).forEach(function (key) {
-          values[key] = error[key];
-        });
-        var $li = el("li");
-        var $a = el("a", "", self.t("file-" + error.code, values));
-        $a.href = "#" + self.$input.id;
-        $li.appendChild($a);
-        $list.appendChild($li);
-      });
+      Array.prototype.push.apply(errors, ui.fileErrors(self.t, file.name, file.errors, "#" + self.$input.id, 3));
     });
-    $summary.querySelector("[data-error-title]").textContent = this.t("error-title");
-    $summary.hidden = !rejected.length;
-    if (rejected.length) $summary.focus();
+    if (errors.length) this.errors.show(this.t("error-title"), errors, true);
+    else this.errors.hide();
   };
 
   /* ---- results ---- */
@@ -225,6 +199,7 @@
       return;
     }
     var info = this.info();
+    this.levels = ui.levels(info, this.t);
     this.result = IOM.lib.merge.compare(before.doc, after.doc, info);
     $results.hidden = false;
     $empty.hidden = true;
@@ -240,17 +215,6 @@
     this.renderChart(info);
     this.renderSections();
     this.renderItems(info, before, after);
-  };
-
-  Compare.prototype.label = function (info, value) {
-    if (value === null || value === undefined) return this.t("not-rated");
-    return info.labels[value] || value;
-  };
-
-  Compare.prototype.tone = function (info, value) {
-    if (value === null || value === undefined) return "none";
-    for (var i = 0; i < info.levels.length; i++) if (info.levels[i].value === value) return info.levels[i].tone;
-    return "grey";
   };
 
   Compare.prototype.renderChart = function (info) {
@@ -345,7 +309,7 @@
       $tr.appendChild(el("td", "", item.title));
       [item.before, item.after].forEach(function (value) {
         var $td = el("td");
-        $td.appendChild(el("span", "iom-level-tag iom-level-tag--" + self.tone(info, value), self.label(info, value)));
+        $td.appendChild(self.levels.tag(value));
         $tr.appendChild($td);
       });
       var arrow = { improved: "▲ ", declined: "▼ ", unchanged: "= ", "not-compared": "" }[item.change];

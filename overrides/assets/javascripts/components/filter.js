@@ -28,7 +28,6 @@
 
   IOM.components["iom-filter"] = class {
     constructor($root) {
-      this.moduleName = "iom-filter";
       this.$root = $root;
       this.$form = $root.querySelector("form");
       this.$selects = Array.prototype.slice.call($root.querySelectorAll("select[name]"));

@@ -2,8 +2,8 @@
  * CSV for spreadsheets: UTF-8 with a byte order mark (so Excel and LibreOffice read accents),
  * CRLF line ends, RFC 4180 quoting of commas, quotes and line breaks. Pure: no DOM.
  *
- * Cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
- * leading apostrophe, the usual guard against formula injection from user text.
+ * Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get
+ * a leading apostrophe, the usual guard against formula injection from user text.
  */
 (function () {
   "use strict";
@@ -14,7 +14,9 @@
   var FORMULA_START = /^[=+\-@\t\r]/;
   var NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
+  /** One cell. A number is written as a number (a negative one is a value, not a formula). */
   function cell(value) {
+    if (typeof value === "number") return isFinite(value) ? String(value) : "";
     var text = value === null || value === undefined ? "" : String(value);
     if (FORMULA_START.test(text)) text = "'" + text;
     return NEEDS_QUOTES.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;

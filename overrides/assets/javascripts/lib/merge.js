@@ -18,15 +18,15 @@
   var IOM = (window.IOM = window.IOM || {});
   IOM.lib = IOM.lib || {};
 
-  var NA = "na";
-
-  function isObject(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-  }
+  var A = IOM.lib.assessment;
+  var F = IOM.lib.assessmentFile;
+  var NA = A.NA;
+  var isObject = A.isObject;
+  var own = A.own;
 
   /** {value: rank}; rank 0 is the worst level. */
   function ranks(info) {
-    var out = {};
+    var out = Object.create(null);
     info.levels.forEach(function (level, i) {
       out[level.value] = i;
     });
@@ -42,22 +42,19 @@
   function agencyNames(docs, fallback) {
     var used = {};
     return docs.map(function (doc, i) {
-      var base = "";
-      if (doc && typeof doc.agency === "string" && doc.agency.trim()) base = doc.agency.trim();
-      else if (doc && typeof doc.completedBy === "string" && doc.completedBy.trim()) base = doc.completedBy.trim();
-      else base = (fallback || "Agency {n}").replace("{n}", i + 1);
+      var base = (fallback || "Agency {n}").replace("{n}", i + 1);
+      if (A.hasText(own(doc, "agency"))) base = doc.agency.trim();
+      else if (A.hasText(own(doc, "completedBy"))) base = doc.completedBy.trim();
       var name = base;
       var n = 2;
-      while (used[name.toLowerCase()]) name = base + " (" + n++ + ")";
+      while (used[name.toLowerCase()] === true) name = base + " (" + n++ + ")";
       used[name.toLowerCase()] = true;
       return name;
     });
   }
 
-  function ratingOf(r, info, rankOf) {
-    if (!isObject(r) || typeof r.rating !== "string") return null;
-    if (r.rating === NA) return info.na ? NA : null;
-    return rankOf[r.rating] === undefined ? null : r.rating;
+  function ratingOf(r, info) {
+    return A.ratingOf(r, A.describe(info)) || null;
   }
 
   function text(value) {
@@ -82,11 +79,8 @@
     options = options || {};
     var rankOf = ranks(info);
     var gap = gapFor(info);
-    var migrate = IOM.lib.migrate;
     var current = docs.map(function (doc) {
-      var version = isObject(doc.instrument) ? doc.instrument.version : undefined;
-      if (migrate && info.version && version !== info.version) return migrate.migrate(doc, info);
-      return doc;
+      return inThisVersion(doc, info);
     });
     var names = options.names || agencyNames(current, options.fallbackName);
     var agencies = current.map(function (doc, i) {
@@ -97,7 +91,7 @@
         date: text(doc.date)
       };
     });
-    var known = {};
+    var known = Object.create(null);
     var items = [];
     var sections = info.sections.map(function (section) {
       var s = { id: section.id, title: section.title, items: section.items.slice(), disagreements: 0 };
@@ -121,9 +115,8 @@
           answers: []
         };
         for (var a = 0; a < current.length; a++) {
-          var responses = isObject(current[a].responses) ? current[a].responses : {};
-          var r = responses[id];
-          var rating = ratingOf(r, info, rankOf);
+          var r = own(own(current[a], "responses"), id);
+          var rating = ratingOf(r, info);
           item.ratings.push(rating);
           if (rating === null) {
             item.unrated++;
@@ -142,15 +135,11 @@
             var fields = {};
             var any = false;
             for (var f = 0; f < info.fields.length; f++) {
-              fields[info.fields[f]] = text(r[info.fields[f]]);
+              fields[info.fields[f]] = text(own(r, info.fields[f]));
               if (fields[info.fields[f]].trim()) any = true;
             }
-            var actions = Array.isArray(r.actions)
-              ? r.actions.filter(function (x) {
-                  return isObject(x) && (text(x.action).trim() || text(x.owner).trim() || text(x.due).trim());
-                })
-              : [];
-            var reason = rating === NA ? text(r.na_reason) : "";
+            var actions = A.actionsOf(r);
+            var reason = rating === NA ? text(own(r, "na_reason")) : "";
             if (any || actions.length || rating !== null || reason) {
               item.answers.push({ agency: a, rating: rating, na_reason: reason, fields: fields, actions: actions });
             }
@@ -162,6 +151,8 @@
         }
         if (item.na && item.rated) item.flags.push("na-mix");
         item.disagree = item.flags.length > 0;
+        // Every agency gave the same rating (N/A included): the rating all agree on.
+        item.unanimous = item.unrated === 0 && Object.keys(item.counts).length === 1 ? item.ratings[0] : null;
         if (item.disagree) s.disagreements++;
         var top = 0;
         Object.keys(item.counts).forEach(function (value) {
@@ -180,8 +171,9 @@
       return s;
     });
     var earlier = [];
+    var migrate = IOM.lib.migrate;
     current.forEach(function (doc, a) {
-      var responses = isObject(doc.responses) ? doc.responses : {};
+      var responses = isObject(own(doc, "responses")) ? doc.responses : {};
       Object.keys(responses).forEach(function (id) {
         if (!known[id] && migrate && !migrate.isEmptyResponse(responses[id])) earlier.push({ agency: a, id: id });
       });
@@ -210,8 +202,8 @@
     meta = meta || {};
     var labels = meta.labels || {};
     var doc = {
-      format: "iom-assessment",
-      formatVersion: 1,
+      format: A.FORMAT,
+      formatVersion: A.FORMAT_VERSION,
       instrument: { id: info.id, version: info.version },
       name: text(meta.name),
       partnership: text(meta.partnership),
@@ -230,10 +222,10 @@
       }
     };
     result.items.forEach(function (item) {
-      var choice = (agreed && agreed[item.id]) || {};
-      var rating = typeof choice.rating === "string" && choice.rating ? choice.rating : null;
+      var choice = own(agreed, item.id) || {};
+      var rating = ratingOf(choice, info);
       var response = { rating: rating, na_reason: null, actions: [] };
-      var note = text(choice.note).trim();
+      var note = text(own(choice, "note")).trim();
       info.fields.forEach(function (key) {
         response[key] = item.answers
           .filter(function (ans) {
@@ -258,13 +250,13 @@
       }
       item.answers.forEach(function (ans) {
         ans.actions.forEach(function (x) {
-          var owner = text(x.owner).trim();
+          var owner = text(own(x, "owner")).trim();
           var who = result.agencies[ans.agency].name;
           response.actions.push({
-            action: text(x.action),
+            action: text(own(x, "action")),
             owner: owner ? owner + " (" + who + ")" : who,
-            due: text(x.due),
-            status: typeof x.status === "string" ? x.status : info.statuses[0] || "open"
+            due: text(own(x, "due")),
+            status: typeof own(x, "status") === "string" ? x.status : info.statuses[0] || "open"
           });
         });
       });
@@ -289,20 +281,15 @@
    */
   function compare(earlier, later, info) {
     var rankOf = ranks(info);
-    var migrate = IOM.lib.migrate;
-    var docs = [earlier, later].map(function (doc) {
-      var version = isObject(doc.instrument) ? doc.instrument.version : undefined;
-      return migrate && info.version && version !== info.version ? migrate.migrate(doc, info) : doc;
-    });
-    var before = isObject(docs[0].responses) ? docs[0].responses : {};
-    var after = isObject(docs[1].responses) ? docs[1].responses : {};
+    var before = own(inThisVersion(earlier, info), "responses");
+    var after = own(inThisVersion(later, info), "responses");
     var total = { improved: 0, unchanged: 0, declined: 0, notCompared: 0 };
     var items = [];
     var sections = info.sections.map(function (section) {
       var s = { id: section.id, title: section.title, improved: 0, unchanged: 0, declined: 0, notCompared: 0 };
       section.items.forEach(function (id) {
-        var b = ratingOf(before[id], info, rankOf);
-        var a = ratingOf(after[id], info, rankOf);
+        var b = ratingOf(own(before, id), info);
+        var a = ratingOf(own(after, id), info);
         var change = "not-compared";
         if (b !== null && a !== null && b !== NA && a !== NA) {
           var d = rankOf[a] - rankOf[b];
@@ -320,69 +307,76 @@
     return { items: items, sections: sections, total: total };
   }
 
+  /** A document in the instrument's current version (migrated when from an earlier one). */
+  function inThisVersion(doc, info) {
+    var migrate = IOM.lib.migrate;
+    return migrate && A.isEarlierVersion(doc, info) ? migrate.migrate(doc, info) : doc;
+  }
+
   /**
-   * Sort files chosen for combining. files: [{name, size, text}]; infos: {id: info};
-   * chosenId: the instrument to combine, or "" to take the one most files are for.
-   * Returns {instrumentId, accepted: [{name, doc}], rejected: [{name, errors}], status}, where
-   * status[i] = {accepted, index} places the i-th file in one of the two lists, and errors
-   * are the codes of lib/assessment.js (plus "no-instrument" when none can be chosen).
+   * Sort files read for combining or comparing (lib/importer.js read, without validate):
+   * [{name, size, value, errors}]. infos: {id: info}; chosenId: the instrument to use, or ""
+   * for the one most files are for. Returns {instrumentId, accepted: [{name, doc}],
+   * rejected: [{name, errors}], status}, where status[i] = {accepted, index} places the i-th
+   * file in one of the two lists. Errors are lib/assessment.js codes, plus
+   * "unknown-instrument" for a file of an instrument this site does not have.
    */
   function sortFiles(files, infos, chosenId) {
-    var A = IOM.lib.assessment;
-    var parsed = files.map(function (file) {
-      var raw = null;
-      if (file.size <= A.MAX_BYTES) {
-        try {
-          raw = JSON.parse(file.text);
-        } catch (error) {
-          raw = null;
-        }
-      }
-      return { file: file, raw: raw };
-    });
     var instrumentId = chosenId || "";
     if (!instrumentId) {
-      var votes = {};
-      var first = {};
-      parsed.forEach(function (p, i) {
-        var id = p.raw && p.raw.format === A.FORMAT && isObject(p.raw.instrument) ? p.raw.instrument.id : null;
-        if (typeof id === "string" && infos[id]) {
-          votes[id] = (votes[id] || 0) + 1;
-          if (first[id] === undefined) first[id] = i;
-        }
+      var votes = Object.create(null);
+      files.forEach(function (file) {
+        var id = instrumentOf(file, infos);
+        if (id) votes[id] = (votes[id] || 0) + 1;
       });
+      // Most files win; on a tie, the instrument of the first such file (keys keep that order).
       Object.keys(votes).forEach(function (id) {
-        if (!instrumentId || votes[id] > votes[instrumentId] || (votes[id] === votes[instrumentId] && first[id] < first[instrumentId])) {
-          instrumentId = id;
-        }
+        if (!instrumentId || votes[id] > votes[instrumentId]) instrumentId = id;
       });
     }
-    var info = infos[instrumentId];
+    var info = own(infos, instrumentId);
     var accepted = [];
     var rejected = [];
-    var status = []; // per file, in order: {accepted, index in accepted or rejected}
-    parsed.forEach(function (p) {
-      var result = info ? A.parseFile(p.file.text, p.file.size, info) : { doc: null, errors: withoutInstrument(p) };
-      if (result.errors.length) {
+    var status = [];
+    files.forEach(function (file) {
+      var errors = file.errors.length ? file.errors : info ? F.validate(file.value, info) : problemsWithout(file, infos);
+      if (errors.length) {
         status.push({ accepted: false, index: rejected.length });
-        rejected.push({ name: p.file.name, errors: result.errors });
+        rejected.push({ name: file.name, errors: errors });
       } else {
         status.push({ accepted: true, index: accepted.length });
-        accepted.push({ name: p.file.name, doc: result.doc });
+        accepted.push({ name: file.name, doc: file.value });
       }
     });
     return { instrumentId: info ? instrumentId : "", accepted: accepted, rejected: rejected, status: status };
   }
 
+  /** The id of the instrument a read file is for, when this site has it; else "". */
+  function instrumentOf(file, infos) {
+    if (file.errors.length || F.checkHead(file.value).length) return "";
+    var id = own(file.value.instrument, "id");
+    return own(infos, id) ? id : "";
+  }
+
   /** Why a file cannot be combined when no instrument could be chosen. */
-  function withoutInstrument(p) {
-    var A = IOM.lib.assessment;
-    if (p.file.size > A.MAX_BYTES || p.raw === null) {
-      // Too large or not JSON: the checks that come before any instrument is needed.
-      return A.parseFile(p.file.text, p.file.size, { id: "" }).errors;
-    }
-    if (!isObject(p.raw) || p.raw.format !== A.FORMAT || !isObject(p.raw.instrument)) return [{ code: "wrong-format" }];
-    return [{ code: "unknown-instrument", found: String(p.raw.instrument.id) }];
+  function problemsWithout(file, infos) {
+    var head = F.checkHead(file.value);
+    return head.length ? head : [{ code: "unknown-instrument", found: String(own(file.value.instrument, "id")).slice(0, 40) }];
+  }
+
+  /** The files a session may keep: those that pass the check of the instrument they name. */
+  function keepable(file, infos) {
+    var id = instrumentOf(file, infos);
+    return !!id && !F.validate(file.value, infos[id]).length;
+  }
+
+  /** Items on which every agency gave the same rating: {itemId: rating}. */
+  function unanimous(result) {
+    var out = Object.create(null);
+    result.items.forEach(function (item) {
+      if (item.unanimous) out[item.id] = item.unanimous;
+    });
+    return out;
   }
 
   IOM.lib.merge = {
@@ -392,6 +386,8 @@
     combine: combine,
     consensusDoc: consensusDoc,
     compare: compare,
-    sortFiles: sortFiles
+    sortFiles: sortFiles,
+    keepable: keepable,
+    unanimous: unanimous
   };
 })();

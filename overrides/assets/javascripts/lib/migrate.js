@@ -20,45 +20,22 @@
   "use strict";
   var IOM = (window.IOM = window.IOM || {});
   IOM.lib = IOM.lib || {};
-
-  function isObject(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-  }
-
-  /** -1, 0 or 1 comparing dotted version numbers ("1.10" > "1.9"); a missing version is oldest. */
-  function compareVersions(a, b) {
-    var pa = String(a === undefined || a === null ? "0" : a).split(".");
-    var pb = String(b === undefined || b === null ? "0" : b).split(".");
-    for (var i = 0; i < Math.max(pa.length, pb.length); i++) {
-      var x = parseInt(pa[i] || "0", 10) || 0;
-      var y = parseInt(pb[i] || "0", 10) || 0;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  }
-
-  function currentIds(instrument) {
-    var ids = {};
-    (instrument.sections || []).forEach(function (section) {
-      (section.items || []).forEach(function (item) {
-        ids[typeof item === "string" ? item : item.id] = true;
-      });
-    });
-    return ids;
-  }
+  var A = IOM.lib.assessment;
+  var isObject = A.isObject;
+  var own = A.own;
 
   /**
    * Where an old id lives now: {to: id or null, reason}. Follows chains through `replaces`;
    * reason is "current" (id exists), "moved", "removed" (chain ends in null) or "unknown".
    */
-  function resolve(id, instrument, known) {
-    known = known || currentIds(instrument);
-    var replaces = instrument.replaces || {};
-    var seen = {};
+  function resolve(id, instrument) {
+    var known = A.describe(instrument).known;
+    var replaces = A.describe(instrument).replaces;
+    var seen = Object.create(null);
     var at = id;
     var moved = false;
     while (!known[at]) {
-      if (seen[at] || !Object.prototype.hasOwnProperty.call(replaces, at)) {
+      if (seen[at] || !(at in replaces)) {
         return { to: null, reason: "unknown" };
       }
       seen[at] = true;
@@ -70,21 +47,13 @@
     return { to: at, reason: moved ? "moved" : "current" };
   }
 
-  function hasText(value) {
-    return typeof value === "string" && value.trim() !== "";
-  }
-
   /** True when an answer holds nothing worth keeping. */
   function isEmptyResponse(r) {
     if (!isObject(r)) return r === null || r === undefined;
     return Object.keys(r).every(function (key) {
       var value = r[key];
-      if (key === "actions") {
-        return !Array.isArray(value) || value.every(function (a) {
-          return !isObject(a) || (!hasText(a.action) && !hasText(a.owner) && !hasText(a.due));
-        });
-      }
-      return value === null || value === undefined || value === "" || (typeof value === "string" && !hasText(value));
+      if (key === "actions") return !Array.isArray(value) || value.every(A.isEmptyAction);
+      return value === null || value === undefined || (typeof value === "string" && !A.hasText(value));
     });
   }
 
@@ -100,31 +69,31 @@
     var report = {
       doc: copy,
       changed: false,
-      fromVersion: isObject(copy.instrument) ? copy.instrument.version : undefined,
+      fromVersion: own(own(copy, "instrument"), "version"),
       toVersion: instrument.version,
       moved: [],
       earlier: []
     };
-    var responses = copy.responses;
+    var responses = own(copy, "responses");
     if (!isObject(responses)) return report;
-    if (instrument.version && compareVersions(report.fromVersion, instrument.version) >= 0) return report;
+    if (instrument.version && A.compareVersions(report.fromVersion, instrument.version) >= 0) return report;
 
-    var known = currentIds(instrument);
-    var earlier = isObject(copy.earlier) ? copy.earlier : {};
-    var replaces = instrument.replaces || {};
+    var ins = A.describe(instrument);
+    var known = ins.known;
+    var earlier = isObject(own(copy, "earlier")) ? copy.earlier : {};
     // Map order first (it decides which of merged answers moves), then any other old ids.
-    var order = Object.keys(replaces).filter(function (id) {
-      return Object.prototype.hasOwnProperty.call(responses, id);
+    var order = Object.keys(ins.replaces).filter(function (id) {
+      return own(responses, id) !== undefined;
     });
     Object.keys(responses).forEach(function (id) {
       if (order.indexOf(id) < 0) order.push(id);
     });
-    var claimedBy = {}; // new id → old id whose answer moved there
+    var claimedBy = Object.create(null); // new id → old id whose answer moved there
 
     order.forEach(function (oldId) {
       if (known[oldId]) return;
       var r = responses[oldId];
-      var where = resolve(oldId, instrument, known);
+      var where = resolve(oldId, instrument);
       var note = null;
       if (where.reason === "moved") {
         if (isEmptyResponse(r)) {
@@ -133,7 +102,7 @@
           report.changed = true;
           return;
         }
-        var target = responses[where.to];
+        var target = own(responses, where.to);
         if (target === undefined || isEmptyResponse(target)) {
           responses[where.to] = r;
           delete responses[oldId];
@@ -151,7 +120,7 @@
         report.changed = true;
         return;
       }
-      if (!earlier[oldId]) {
+      if (!isObject(own(earlier, oldId))) {
         earlier[oldId] = { fromVersion: report.fromVersion === undefined ? null : report.fromVersion, reason: note.reason, into: note.into };
         report.changed = true;
       }
@@ -159,7 +128,7 @@
     });
 
     if (Object.keys(earlier).length) copy.earlier = earlier;
-    if (isObject(copy.instrument)) {
+    if (isObject(own(copy, "instrument"))) {
       copy.instrument.version = instrument.version;
     } else {
       copy.instrument = { id: instrument.id, version: instrument.version };
@@ -177,7 +146,6 @@
     migrate: migrate,
     migrateWithReport: migrateWithReport,
     resolve: resolve,
-    isEmptyResponse: isEmptyResponse,
-    compareVersions: compareVersions
+    isEmptyResponse: isEmptyResponse
   };
 })();

@@ -2,6 +2,7 @@
  * Saved assessments in the browser's localStorage, under versioned keys:
  *   <prefix>v1:assessment:<instrument id>:<uid>   one saved-assessment document (JSON)
  *   <prefix>v1:current:<instrument id>            uid of the assessment open on that page
+ *   <prefix>v1:<name>                             a tool's own state (combine's session)
  * Every key this toolkit writes starts with the prefix ("iom:"), so clearAll can remove all.
  * When storage is blocked, an in-memory stand-in keeps the page working and `persistent` is
  * false, so the page can say that nothing will be kept. Pure: no DOM.
@@ -107,7 +108,11 @@
         return found;
       },
       load: function (instrumentId, uid) {
-        return uid ? parse(backend.getItem(docKey(instrumentId, uid))) : null;
+        return uid ? parse(this.text(instrumentId, uid)) : null;
+      },
+      /** A saved document as stored (JSON text), or null. */
+      text: function (instrumentId, uid) {
+        return backend.getItem(docKey(instrumentId, uid));
       },
       save: function (instrumentId, uid, doc) {
         return write(docKey(instrumentId, uid), JSON.stringify(doc));
@@ -120,6 +125,19 @@
       },
       setCurrent: function (instrumentId, uid) {
         return write(currentKey(instrumentId), uid);
+      },
+      /** A tool's own state under <prefix>v1:<name>: read (parsed, or null), kept, forgotten. */
+      stateKey: function (name) {
+        return prefix + KEY_VERSION + ":" + name;
+      },
+      getState: function (name) {
+        return parse(backend.getItem(this.stateKey(name)));
+      },
+      setState: function (name, value) {
+        return write(this.stateKey(name), JSON.stringify(value));
+      },
+      removeState: function (name) {
+        backend.removeItem(this.stateKey(name));
       },
       /** How many keys this toolkit keeps. */
       count: function () {

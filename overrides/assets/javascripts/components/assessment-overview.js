@@ -1,0 +1,463 @@
+/*
+ * An assessment form's overview page (module iom-instrument): the saved assessments (open,
+ * new, duplicate, delete), the partnership details, the task list's status per section, the
+ * summary (progress, counts by rating as a chart and a table, priorities, check your answers
+ * with change links, every action, answers kept from an earlier version), "Check for
+ * problems", downloads (JSON, CSV) and import. The open assessment and saving are the
+ * AssessmentPage's (assessment-page.js); the CSV writers and the import path
+ * (lib/importer.js) load on first use. Items live on the section pages: links to them come
+ * from the page's instrument JSON.
+ */
+(function () {
+  "use strict";
+  var IOM = window.IOM;
+  var ui = IOM.ui;
+  var el = ui.el;
+  var A = IOM.lib.assessment;
+  var own = A.own;
+
+  var CHART = { width: 640, label: 20, bar: 24, gap: 14 };
+  // Dates are formatted by hand, as en-GB shows them: the first toLocaleString() call on a page
+  // sets up the browser's date formatting, which cost about 50 ms of blocking time on a slow phone.
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function Overview($root) {
+    this.$root = $root;
+  }
+
+  Overview.prototype.init = function () {
+    var $root = this.$root;
+    this.page = new IOM.AssessmentPage($root, this.show.bind(this));
+    this.session = this.page.session;
+    this.t = this.page.t;
+    this.instrument = this.page.instrument;
+    this.$savedList = $root.querySelector("[data-saved-list]");
+    this.$file = $root.querySelector("[data-import-file]");
+    this.pendingImport = null;
+    $root.addEventListener("input", this.handleInput.bind(this));
+    $root.addEventListener("change", this.handleInput.bind(this));
+    $root.addEventListener("click", this.handleClick.bind(this));
+    // The CSV writers and the import path load when someone heads for them.
+    var preload = this.withFiles.bind(this, null);
+    var $transfer = $root.querySelectorAll("[data-transfer]");
+    for (var i = 0; i < $transfer.length; i++) {
+      $transfer[i].addEventListener("focusin", preload);
+      $transfer[i].addEventListener("pointerdown", preload);
+    }
+    this.show();
+  };
+
+  /** Fill the page from the open document. */
+  Overview.prototype.show = function () {
+    var doc = this.session.doc;
+    var $about = this.$root.querySelectorAll("[data-about-field]");
+    for (var i = 0; i < $about.length; i++) {
+      var value = own(doc, $about[i].getAttribute("data-about-field"));
+      value = typeof value === "string" ? value : "";
+      if ($about[i].value !== value) $about[i].value = value;
+    }
+    this.page.renderName();
+    this.renderList();
+    this.renderSummary();
+    if (this.page.errorsShown) this.check(false);
+  };
+
+  Overview.prototype.handleInput = function (event) {
+    var $target = event.target;
+    var key = $target.getAttribute("data-about-field");
+    if (key && (event.type === "input" || $target.type === "date")) {
+      this.page.change([key], $target.value, $target, $target.type !== "date");
+      if (key === "name" || key === "partnership") {
+        this.page.renderName();
+        this.renderList();
+      }
+    } else if ($target === this.$file && event.type === "change") {
+      this.handleImportFile();
+    }
+  };
+
+  /* ---- commands ---- */
+
+  Overview.prototype.handleClick = function (event) {
+    var $button = event.target.closest("[data-command]");
+    if (!$button) return;
+    var command = $button.getAttribute("data-command");
+    if (!this.commands[command]) return;
+    event.preventDefault();
+    this.commands[command].call(this, $button);
+  };
+
+  Overview.prototype.commands = {
+    open: function () {
+      this.hideConfirms();
+      if (this.session.open(this.$savedList.value).ok) this.page.say(this.t("opened", { name: this.page.displayName(this.session.doc) }));
+    },
+    new: function () {
+      this.hideConfirms();
+      this.session.open(this.page.store.newId(), A.create(this.instrument));
+      this.page.say(this.t("created"));
+      this.$root.querySelector('[data-about-field="name"]').focus();
+    },
+    duplicate: function () {
+      this.hideConfirms();
+      this.session.flush();
+      var copy = JSON.parse(JSON.stringify(this.session.doc));
+      copy.name = this.t("copy-name", { name: this.page.displayName(copy) });
+      this.session.open(this.page.store.newId(), copy);
+      this.page.say(this.t("duplicated", { name: copy.name }));
+    },
+    delete: function () {
+      this.showConfirm("delete");
+    },
+    "delete-confirm": function () {
+      var name = this.page.displayName(this.session.doc);
+      this.hideConfirms();
+      this.session.remove();
+      this.page.say(this.t("deleted", { name: name }));
+      this.$root.querySelector('[data-command="delete"]').focus();
+    },
+    cancel: function ($button) {
+      var kind = $button.closest("[data-confirm]").getAttribute("data-confirm");
+      this.hideConfirms();
+      this.pendingImport = null;
+      if (kind === "import") this.$file.value = "";
+      this.$root.querySelector(kind === "import" ? "[data-import-file]" : '[data-command="delete"]').focus();
+    },
+    print: function () {
+      this.renderSummary();
+      window.print();
+    },
+    check: function () {
+      var found = this.check(true);
+      this.$root.querySelector("[data-check-status]").textContent = found.length ? "" : this.t("check-ok");
+    },
+    "download-copy": function () {
+      this.page.downloadJson();
+    },
+    "export-json": function () {
+      this.page.downloadJson();
+    },
+    "export-csv": function () {
+      this.downloadCsv("-answers.csv", "answers");
+    },
+    "export-actions": function () {
+      this.downloadCsv("-actions.csv", "actions");
+    },
+    "import-new": function () {
+      this.finishImport(this.page.store.newId());
+    },
+    "import-replace": function () {
+      this.finishImport(this.session.uid);
+    }
+  };
+
+  /** Run `use()` once the CSV writers and the import path have loaded (null: only load). */
+  Overview.prototype.withFiles = function (use) {
+    var self = this;
+    if (!this.filesLoading) {
+      this.filesLoading = IOM.lib.importer ? Promise.resolve() : IOM.loadPart("iom-assessment-files");
+      this.filesLoading.catch(function (error) {
+        self.filesLoading = null; // a later use tries again
+        if (window.console) console.error("[iom] downloads and import:", error);
+      });
+    }
+    return use ? this.filesLoading.then(use) : this.filesLoading;
+  };
+
+  Overview.prototype.downloadCsv = function (suffix, kind) {
+    var self = this;
+    this.withFiles(function () {
+      var name = self.page.fileName();
+      var rows = IOM.lib.assessmentCsv[kind](self.session.doc, self.instrument, self.t);
+      ui.download(name + suffix, "text/csv;charset=utf-8", IOM.lib.csv.build(rows));
+      self.page.say(self.t("downloaded", { file: name + suffix }));
+    });
+  };
+
+  /* ---- import: file → bytes → UTF-8 → JSON → checked → confirmed → the open or a new one ---- */
+
+  Overview.prototype.handleImportFile = function () {
+    var self = this;
+    var file = this.$file.files && this.$file.files[0];
+    this.hideConfirms();
+    this.pendingImport = null;
+    if (!file) return;
+    this.withFiles(function () {
+      return IOM.lib.importer.read(file, {
+        kind: "json",
+        maxBytes: Number(self.$root.getAttribute("data-max-bytes")),
+        validate: function (value) {
+          return IOM.lib.assessmentFile.validate(value, self.instrument);
+        }
+      });
+    }).then(function (read) {
+      if (read.errors.length) {
+        self.$file.value = "";
+        self.page.errors.show(self.t("error-title-import"), ui.fileErrors(self.t, read.name, read.errors, "#" + self.$file.id), true);
+        return;
+      }
+      self.page.errors.hide();
+      self.pendingImport = read;
+      var answered = Object.keys(read.value.responses).filter(function (id) {
+        return A.hasText(own(read.value.responses[id], "rating"));
+      }).length;
+      var $confirm = self.showConfirm("import");
+      $confirm.querySelector("[data-confirm-import-text]").textContent = self.t("import-confirm", {
+        file: read.name,
+        answered: answered,
+        noun: self.instrument.noun,
+        partnership: A.hasText(read.value.partnership) ? read.value.partnership : self.t("import-no-partnership")
+      });
+    });
+  };
+
+  Overview.prototype.finishImport = function (uid) {
+    var read = this.pendingImport;
+    if (!read) return;
+    this.pendingImport = null;
+    this.hideConfirms();
+    this.$file.value = "";
+    var result = this.session.open(uid, read.value);
+    if (result.ok) this.page.say(this.t("imported", { name: this.page.displayName(this.session.doc) }));
+    this.$file.focus();
+  };
+
+  Overview.prototype.showConfirm = function (kind) {
+    this.hideConfirms();
+    var $confirm = this.$root.querySelector('[data-confirm="' + kind + '"]');
+    var $names = $confirm.querySelectorAll("[data-confirm-name]");
+    for (var i = 0; i < $names.length; i++) $names[i].textContent = this.page.displayName(this.session.doc);
+    $confirm.hidden = false;
+    $confirm.focus();
+    return $confirm;
+  };
+
+  Overview.prototype.hideConfirms = function () {
+    var $confirms = this.$root.querySelectorAll("[data-confirm]");
+    for (var i = 0; i < $confirms.length; i++) $confirms[i].hidden = true;
+  };
+
+  /* ---- the saved list ---- */
+
+  /** Every saved assessment of this instrument, newest first, the open one selected. */
+  Overview.prototype.renderList = function () {
+    var self = this;
+    var uid = this.session.uid;
+    var saved = this.page.store.list(this.instrument.id).filter(function (s) {
+      return s.uid !== uid;
+    });
+    saved.unshift({ uid: uid, doc: this.session.doc });
+    ui.empty(this.$savedList);
+    saved.forEach(function (s) {
+      var $option = el("option", "", self.t("list-option", { name: self.page.displayName(s.doc), updated: formatTime(s.doc.updated) }));
+      $option.value = s.uid;
+      $option.selected = s.uid === uid;
+      self.$savedList.appendChild($option);
+    });
+  };
+
+  /** "23 Nov 2026, 14:05" in local time, or "" for a missing or broken timestamp. */
+  function formatTime(iso) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return "";
+    var pad = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear() + ", " + pad(d.getHours()) + ":" + pad(d.getMinutes());
+  }
+
+  /* ---- problems ---- */
+
+  Overview.prototype.check = function (moveFocus) {
+    var every = function () {
+      return true;
+    };
+    return this.page.check(every, this.itemHref.bind(this), null, moveFocus);
+  };
+
+  /** A link to an item on its section page (with `suffix`, to a field in it). */
+  Overview.prototype.itemHref = function (id, suffix) {
+    var section = this.instrument.sectionOf[id];
+    return (section ? section.url : "") + "#" + this.instrument.anchors[id] + (suffix || "");
+  };
+
+  /* ---- the summary ---- */
+
+  Overview.prototype.renderSummary = function () {
+    var summary = A.summarise(this.session.doc, this.instrument);
+    this.renderTaskList(summary);
+    this.$root.querySelector("[data-progress-total]").textContent = this.page.progressText(summary.total);
+    this.renderCounts(summary);
+    this.renderChart(summary);
+    this.renderPriorities(summary);
+    this.renderAnswers();
+    this.renderActions(summary);
+    this.renderEarlier(summary);
+  };
+
+  /** Each section's line in the task list: not started, in progress (N/A counts as done), completed. */
+  Overview.prototype.renderTaskList = function (summary) {
+    var $statuses = this.$root.querySelectorAll("[data-task-status]");
+    for (var i = 0; i < $statuses.length; i++) {
+      var counts = summary.bySection[$statuses[i].getAttribute("data-task-status")];
+      var answered = counts.rated + counts.na;
+      var key = !answered ? "task-not-started" : answered < counts.total ? "task-in-progress" : "task-done";
+      $statuses[i].textContent = this.t(key, { rated: answered, total: counts.total });
+    }
+  };
+
+  Overview.prototype.renderCounts = function (summary) {
+    var $rows = this.$root.querySelectorAll("[data-counts] [data-section-row]");
+    for (var i = 0; i < $rows.length; i++) {
+      var id = $rows[i].getAttribute("data-section-row");
+      var counts = id === "" ? summary.total : summary.bySection[id];
+      var $cells = $rows[i].querySelectorAll("[data-count]");
+      for (var j = 0; j < $cells.length; j++) {
+        var value = $cells[j].getAttribute("data-count");
+        $cells[j].textContent = String(value === "total" ? counts.total : counts.counts[value] || 0);
+      }
+    }
+  };
+
+  /** Counts by rating per section as bars: the scale, then N/A, then not rated. */
+  Overview.prototype.renderChart = function (summary) {
+    var ins = this.instrument;
+    var levels = this.page.levels;
+    var $canvas = this.$root.querySelector("[data-chart]");
+    ui.empty($canvas);
+    var values = ins.levels.map(function (level) {
+      return level.value;
+    });
+    if (ins.na) values.push(A.NA);
+    values.push("");
+    var max = Math.max.apply(null, summary.sections.map(function (s) {
+      return s.total;
+    }).concat([1]));
+    var rowHeight = CHART.label + CHART.bar + CHART.gap;
+    // The table below carries the same figures for assistive technology.
+    var $svg = ui.svg("svg", {
+      class: "iom-chart__svg",
+      viewBox: "0 0 " + CHART.width + " " + summary.sections.length * rowHeight,
+      width: "100%",
+      "aria-hidden": "true",
+      focusable: "false"
+    });
+    summary.sections.forEach(function (section, i) {
+      var y = i * rowHeight;
+      var title = ins.sections[i].title;
+      ui.svg("text", { x: 0, y: y + 14, class: "iom-chart__label" }, title.length > 80 ? title.slice(0, 78) + "…" : title, $svg);
+      var x = 0;
+      values.forEach(function (value) {
+        var count = section.counts[value] || 0;
+        if (!count) return;
+        var w = (count / max) * CHART.width;
+        var $g = ui.svg("g", { class: "iom-chart__segment iom-chart__segment--" + levels.tone(value) }, null, $svg);
+        ui.svg("title", {}, levels.label(value) + ": " + count, $g);
+        ui.svg("rect", { x: x, y: y + CHART.label, width: Math.max(w - 2, 1), height: CHART.bar }, null, $g);
+        if (w >= 18) ui.svg("text", { x: x + w / 2 - 1, y: y + CHART.label + 17, "text-anchor": "middle" }, String(count), $g);
+        x += w;
+      });
+    });
+    $canvas.appendChild($svg);
+  };
+
+  Overview.prototype.itemLink = function (id) {
+    var $a = el("a", "iom-link", id + " " + this.instrument.titles[id]);
+    $a.href = this.itemHref(id);
+    return $a;
+  };
+
+  Overview.prototype.renderPriorities = function (summary) {
+    var self = this;
+    var $list = this.$root.querySelector("[data-priorities]");
+    ui.empty($list);
+    summary.priorities.forEach(function (p) {
+      var $li = el("li", "iom-priorities__item");
+      $li.appendChild(self.page.levels.tag(p.rating));
+      $li.appendChild(document.createTextNode(" "));
+      $li.appendChild(self.itemLink(p.id));
+      $list.appendChild($li);
+    });
+    this.$root.querySelector("[data-priorities-empty]").hidden = summary.priorities.length > 0;
+  };
+
+  /** Check your answers: each item's rating (or N/A with its reason), texts and a Change link. */
+  Overview.prototype.renderAnswers = function () {
+    var self = this;
+    var ins = this.instrument;
+    var $list = this.$root.querySelector("[data-check-answers]");
+    ui.empty($list);
+    var fragment = document.createDocumentFragment();
+    ins.itemIds.forEach(function (id) {
+      var r = own(self.session.doc.responses, id);
+      var rating = A.ratingOf(r, ins);
+      var $row = el("div", "iom-summary-list__row");
+      $row.appendChild(el("dt", "iom-summary-list__key", id + " " + ins.titles[id]));
+      var $value = el("dd", "iom-summary-list__value");
+      var $rating = el("p", "iom-summary-list__rating");
+      $rating.appendChild(self.page.levels.tag(rating));
+      $value.appendChild($rating);
+      if (rating === A.NA && A.hasText(own(r, "na_reason"))) $value.appendChild(el("p", "", self.t("reason", { reason: r.na_reason })));
+      ins.fields.forEach(function (key) {
+        var $p = el("p", "iom-summary-list__text");
+        $p.appendChild(el("strong", "", ins.fieldLabels[key] + ": "));
+        $p.appendChild(document.createTextNode(A.hasText(own(r, key)) ? r[key] : self.t("nothing-recorded")));
+        $value.appendChild($p);
+      });
+      var count = A.actionsOf(r).length;
+      if (count) $value.appendChild(el("p", "", self.t("action-count", { count: count })));
+      $row.appendChild($value);
+      var $change = el("dd", "iom-summary-list__actions");
+      var $a = el("a", "iom-link", self.t("change"));
+      $a.href = self.itemHref(id);
+      $a.appendChild(el("span", "iom-visually-hidden", self.t("change-hidden", { item: id })));
+      $change.appendChild($a);
+      $row.appendChild($change);
+      fragment.appendChild($row);
+    });
+    $list.appendChild(fragment);
+  };
+
+  Overview.prototype.renderActions = function (summary) {
+    var self = this;
+    var $body = this.$root.querySelector("[data-actions-body]");
+    if (!$body) return; // an instrument without actions
+    ui.empty($body);
+    summary.actions.forEach(function (entry) {
+      var a = entry.action;
+      var $tr = el("tr");
+      var $th = el("th");
+      $th.setAttribute("scope", "row");
+      $th.appendChild(self.itemLink(entry.item));
+      $tr.appendChild($th);
+      $tr.appendChild(el("td", "iom-pre", own(a, "action")));
+      $tr.appendChild(el("td", "", own(a, "owner")));
+      $tr.appendChild(el("td", "", own(a, "due")));
+      $tr.appendChild(el("td", "", self.instrument.statusLabels[own(a, "status")] || own(a, "status")));
+      $body.appendChild($tr);
+    });
+    this.$root.querySelector("[data-actions-table]").hidden = !summary.actions.length;
+    this.$root.querySelector("[data-actions-empty]").hidden = summary.actions.length > 0;
+  };
+
+  Overview.prototype.renderEarlier = function (summary) {
+    var self = this;
+    var doc = this.session.doc;
+    var $box = this.$root.querySelector("[data-earlier]");
+    var $list = $box.querySelector("[data-earlier-list]");
+    ui.empty($list);
+    summary.earlier.forEach(function (id) {
+      var rating = own(own(doc.responses, id), "rating");
+      var text = id + (A.hasText(rating) ? " – " + self.page.levels.label(rating) : "");
+      // Why it did not move, as lib/migrate.js recorded it.
+      var reason = own(own(own(doc, "earlier"), id), "reason");
+      if (typeof reason === "string" && self.t.has("earlier-" + reason)) {
+        text += " (" + self.t("earlier-" + reason, { into: own(doc.earlier[id], "into") }) + ")";
+      }
+      $list.appendChild(el("li", "", text));
+    });
+    $box.hidden = !summary.earlier.length;
+  };
+
+  IOM.components["iom-instrument"] = Overview;
+})();

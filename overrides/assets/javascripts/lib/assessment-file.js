@@ -1,0 +1,167 @@
+/*
+ * The check every saved-assessment file passes before it comes in (lib/importer.js calls it
+ * for the form's import, combine and compare): validate(raw, instrument) returns every
+ * problem as a code with its details, [] when the file can be imported. By construction it
+ * refuses what could harm or confuse the page: only own properties are read, item ids and
+ * rating values must look like ours, text must be text, and the file's size, nesting, answers
+ * and actions per item are limited. Unknown keys are allowed (kept: a newer version's).
+ * Nothing is changed. Pure: no DOM.
+ */
+(function () {
+  "use strict";
+  var IOM = (window.IOM = window.IOM || {});
+  IOM.lib = IOM.lib || {};
+  var A = IOM.lib.assessment;
+  var own = IOM.lib.data.own;
+  var isObject = IOM.lib.data.isObject;
+  var compareVersions = A.compareVersions;
+  var isDate = A.isDate;
+
+  var META = ["name", "partnership", "area", "agency", "completedBy", "date", "updated"];
+  var ACTION_TEXT = ["action", "owner"];
+  /*
+   * What a file may hold, each far beyond real use: a year of actions on one item is a few,
+   * a combined file of ten agencies a few dozen; a form has a few dozen items, so 500 answers
+   * leave room for many from earlier versions; our documents nest 4 levels deep.
+   * The size limit is the page's (data-max-bytes, macros/render/instrument.py).
+   */
+  var LIMITS = { actions: 100, responses: 500, depth: 32 };
+  var ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/; // ids of this and any earlier version
+  var VALUE = /^[a-z0-9][a-z0-9-]{0,39}$/; // rating values of any version (macros/models)
+  var VERSION = /^\d{1,6}(\.\d{1,6}){0,5}$/;
+
+  /** True when a value nests deeper than `limit` arrays and objects (walked without recursion). */
+  function tooDeep(value, limit) {
+    var stack = [[value, 0]];
+    while (stack.length) {
+      var top = stack.pop();
+      if (top[0] === null || typeof top[0] !== "object") continue;
+      if (top[1] >= limit) return true;
+      var children = Array.isArray(top[0]) ? top[0] : Object.keys(top[0]).map(own.bind(null, top[0]));
+      for (var i = 0; i < children.length; i++) stack.push([children[i], top[1] + 1]);
+    }
+    return false;
+  }
+
+  function isText(v) {
+    return v === undefined || v === null || typeof v === "string";
+  }
+
+  /** A value as the page may quote it in a message: text, cut short. */
+  function quote(v) {
+    var text = typeof v === "string" ? v : JSON.stringify(v);
+    return String(text).length > 40 ? String(text).slice(0, 39) + "…" : String(text);
+  }
+
+  /**
+   * Every problem with a parsed file, as codes with their details; [] when it can be
+   * imported. Only own properties are read; nothing is changed.
+   */
+  function validate(raw, instrument) {
+    var ins = A.describe(instrument);
+    var head = checkHead(raw);
+    if (head.length) return head;
+    var about = own(raw, "instrument");
+    if (own(about, "id") !== ins.id) return [{ code: "other-instrument", found: quote(own(about, "id")) }];
+    var version = own(about, "version");
+    if (compareVersions(version, ins.version) > 0) {
+      return [{ code: "newer-version", found: version, ours: ins.version }];
+    }
+    var errors = [];
+    META.forEach(function (key) {
+      if (!isText(own(raw, key))) errors.push({ code: "bad-text", path: key });
+    });
+    var date = own(raw, "date");
+    if (typeof date === "string" && date !== "" && !isDate(date)) {
+      errors.push({ code: "bad-date", path: "date", value: quote(date) });
+    }
+    var earlier = own(raw, "earlier");
+    if (earlier !== undefined && !(isObject(earlier) && Object.keys(earlier).every(function (id) {
+      return isObject(earlier[id]);
+    }))) {
+      errors.push({ code: "bad-shape", path: "earlier" });
+    }
+    var responses = own(raw, "responses");
+    if (!isObject(responses)) {
+      errors.push({ code: "bad-shape", path: "responses" });
+      return errors;
+    }
+    var ids = Object.keys(responses);
+    if (ids.length > LIMITS.responses) {
+      errors.push({ code: "too-many-answers", count: ids.length, max: LIMITS.responses });
+      return errors;
+    }
+    ids.forEach(function (id) {
+      if (!ITEM_ID.test(id)) {
+        errors.push({ code: "bad-item-id", value: quote(id) });
+        return;
+      }
+      checkResponse(responses[id], id, ins, errors);
+    });
+    return errors;
+  }
+
+  /** The checks that come before any instrument is needed: format, format version, shape. */
+  function checkHead(raw) {
+    if (!isObject(raw) || own(raw, "format") !== A.FORMAT) return [{ code: "wrong-format" }];
+    var fv = own(raw, "formatVersion");
+    if (typeof fv === "number" && fv > A.FORMAT_VERSION && fv % 1 === 0) {
+      return [{ code: "newer-format", found: fv, ours: A.FORMAT_VERSION }];
+    }
+    if (fv !== A.FORMAT_VERSION) return [{ code: "bad-format-version", value: quote(fv), ours: A.FORMAT_VERSION }];
+    var about = own(raw, "instrument");
+    if (!isObject(about) || typeof own(about, "id") !== "string") return [{ code: "bad-shape", path: "instrument" }];
+    var version = own(about, "version");
+    if (typeof version !== "string" || !VERSION.test(version)) {
+      return [{ code: "bad-shape", path: "instrument.version" }];
+    }
+    if (tooDeep(raw, LIMITS.depth)) return [{ code: "too-deep", max: LIMITS.depth }];
+    return [];
+  }
+
+  function checkResponse(r, id, ins, errors) {
+    if (!isObject(r)) {
+      errors.push({ code: "bad-shape", path: id, item: id });
+      return;
+    }
+    var rating = own(r, "rating");
+    if (rating !== undefined && rating !== null && rating !== "") {
+      // An answer to an item of an earlier version keeps its rating, if it looks like one.
+      var known = ins.known[id] ? ins.ratings[rating] : typeof rating === "string" && VALUE.test(rating);
+      if (typeof rating !== "string" || !known) errors.push({ code: "bad-rating", item: id, value: quote(rating) });
+    }
+    ["na_reason"].concat(ins.fields).forEach(function (key) {
+      if (!isText(own(r, key))) errors.push({ code: "bad-text", path: id + " › " + key, item: id });
+    });
+    var actions = own(r, "actions");
+    if (actions === undefined || actions === null) return;
+    if (!Array.isArray(actions)) {
+      errors.push({ code: "bad-shape", path: id + " › actions", item: id });
+      return;
+    }
+    if (actions.length > LIMITS.actions) {
+      errors.push({ code: "too-many-actions", item: id, count: actions.length, max: LIMITS.actions });
+      return;
+    }
+    actions.forEach(function (a, i) {
+      var where = id + " › action " + (i + 1);
+      if (!isObject(a)) {
+        errors.push({ code: "bad-shape", path: where, item: id });
+        return;
+      }
+      ACTION_TEXT.forEach(function (key) {
+        if (!isText(own(a, key))) errors.push({ code: "bad-text", path: where + " › " + key, item: id });
+      });
+      var due = own(a, "due");
+      if (due !== undefined && due !== null && due !== "" && !(typeof due === "string" && isDate(due))) {
+        errors.push({ code: "bad-date", path: where + " › due", value: quote(due), item: id });
+      }
+      var status = own(a, "status");
+      if (status !== undefined && status !== null && !(typeof status === "string" && ins.statusSet[status])) {
+        errors.push({ code: "bad-status", path: where + " › status", value: quote(status), item: id });
+      }
+    });
+  }
+
+  IOM.lib.assessmentFile = { LIMITS: LIMITS, checkHead: checkHead, validate: validate };
+})();

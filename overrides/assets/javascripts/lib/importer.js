@@ -1,0 +1,73 @@
+/*
+ * The one way a file comes in, for the forms, combine, compare and the calculator:
+ *   read(file, {kind, maxBytes, validate}) → Promise of {name, size, value, errors}
+ *     1. size: a file over maxBytes is not read at all                  ("too-large")
+ *     2. bytes, decoded as UTF-8, refusing anything else                ("not-utf8")
+ *     3. parsed by kind: "json" now (a CSV kind plugs in here, PARSERS)  ("not-json")
+ *     4. validate(value) → problem codes, from the format's own lib (assessment.validate,
+ *        breakeven.validateScenario); none when validate is not given (combine, which
+ *        chooses the instrument after reading every file)
+ * `value` is null unless every step passed. Confirming and applying are the page's. Nothing
+ * here changes anything: a refused file leaves the page and the browser's storage as they were.
+ * Pure: no DOM.
+ */
+(function () {
+  "use strict";
+  var IOM = (window.IOM = window.IOM || {});
+  IOM.lib = IOM.lib || {};
+
+  var PARSERS = {
+    json: function (text) {
+      try {
+        return { value: JSON.parse(text) };
+      } catch (error) {
+        return { error: { code: "not-json" } };
+      }
+    }
+  };
+
+  /** Text from bytes when they are UTF-8 (a byte order mark is dropped), else null. */
+  function decode(bytes) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function read(file, options) {
+    var result = { name: file.name, size: file.size, value: null, errors: [] };
+    function refuse(error) {
+      result.errors = [error];
+      return result;
+    }
+    if (file.size > options.maxBytes) {
+      return Promise.resolve(refuse({ code: "too-large", size: Math.ceil(file.size / 1024), max: options.maxBytes / 1024 }));
+    }
+    return file.arrayBuffer().then(
+      function (bytes) {
+        var text = decode(bytes);
+        if (text === null) return refuse({ code: "not-utf8" });
+        var parsed = PARSERS[options.kind || "json"](text);
+        if (parsed.error) return refuse(parsed.error);
+        result.errors = options.validate ? options.validate(parsed.value) : [];
+        if (!result.errors.length) result.value = parsed.value;
+        return result;
+      },
+      function () {
+        return refuse({ code: "unreadable" });
+      }
+    );
+  }
+
+  /** read() for each file of a FileList or array, in order. */
+  function readAll(files, options) {
+    return Promise.all(
+      Array.prototype.map.call(files, function (file) {
+        return read(file, options);
+      })
+    );
+  }
+
+  IOM.lib.importer = { read: read, readAll: readAll, decode: decode, parsers: PARSERS };
+})();
