@@ -288,6 +288,7 @@ def test_json_export_imports_back(calculator, tmp_path):
     page.click("[data-command=clear]")
     assert page.input_value("#iom-be-cohort") == ""
     page.set_input_files("[data-import-file]", download.value.path())
+    page.click("[data-command=import-confirm]")  # it asks before it replaces the form
     page.wait_for_function("() => document.getElementById('iom-be-cohort').value === '40'")
     assert page.input_value("[data-scenario-name]") == "Export me"
     assert out(page, "totalCost") == "£180,000"
@@ -395,6 +396,7 @@ def test_first_import_works_before_the_scenario_code_has_loaded(calculator, tmp_
     path = tmp_path / "scenario.json"
     path.write_text(json.dumps(scenario), encoding="utf-8")
     page.set_input_files("[data-import-file]", str(path))
+    page.click("[data-command=import-confirm]")  # it asks before it replaces the form
     expect(page.locator("#iom-be-cohort")).to_have_value("40")
     expect(page.locator("#iom-be-crime-robbery-cost")).to_have_value("4500")
     assert page.input_value("[data-scenario-name]") == "From a file"
@@ -442,3 +444,51 @@ def test_page_passes_axe_in_dark_scheme_with_results_and_errors(page, assert_no_
     page.click("[data-command=calculate]")
     assert page.locator("[data-error-summary]").is_visible()
     assert_no_axe_violations(page)
+
+
+def test_import_over_an_open_scenario_asks_first_and_cancel_changes_nothing(calculator, tmp_path):
+    """The fault: importing a calculator file replaced the open scenario without asking."""
+    page = calculator
+    fill_example(page)
+    page.fill("[data-scenario-name]", "Ours, not saved yet")
+    page.click("[data-command=calculate]")
+    draft = page.evaluate("() => localStorage.getItem('iom:v1:assessment:breakeven:draft')")
+    scenario = {
+        "format": "iom-breakeven",
+        "formatVersion": 1,
+        "name": "Theirs",
+        "inputs": {"cohort": "12", "interventions": "5000", "reduction": "10",
+                   "crimes": {"robbery": {"rate": "1", "cost": "4500"}}},
+    }
+    path = tmp_path / "theirs.json"
+    path.write_text(json.dumps(scenario), encoding="utf-8")
+    page.set_input_files("[data-import-file]", str(path))
+    confirm = page.locator("[data-confirm-import]")
+    expect(confirm).to_be_visible()
+    expect(confirm).to_be_focused()
+    expect(confirm).to_contain_text("Replace the figures in the form with the scenario “Theirs”")
+    assert page.input_value("#iom-be-cohort") == "40"
+    confirm.get_by_role("button", name="Cancel").click()
+    expect(confirm).to_be_hidden()
+    assert page.input_value("#iom-be-cohort") == "40"
+    assert page.input_value("[data-scenario-name]") == "Ours, not saved yet"
+    assert page.evaluate("() => localStorage.getItem('iom:v1:assessment:breakeven:draft')") == draft
+    page.set_input_files("[data-import-file]", str(path))
+    confirm.get_by_role("button", name="Yes, replace the figures").click()
+    expect(page.locator("#iom-be-cohort")).to_have_value("12")
+    assert page.input_value("[data-scenario-name]") == "Theirs"
+    assert out(page, "totalCost") == "£5,000"
+
+
+def test_clear_all_my_data_in_another_tab_clears_the_calculator_too(calculator):
+    page = calculator
+    fill_example(page)
+    page.click("[data-command=calculate]")
+    other = page.context.new_page()
+    other.goto("about/privacy/")
+    other.click(".iom-clear-data [data-command=clear]")
+    other.click("[data-command=clear-confirm]")
+    expect(page.locator("#iom-be-cohort")).to_have_value("")
+    wait_for_status(page, "cleared in another tab")
+    page.keyboard.press("Tab")  # the page keeps working; nothing cleared comes back
+    assert page.evaluate("() => localStorage.getItem('iom:v1:assessment:breakeven:draft')") is None

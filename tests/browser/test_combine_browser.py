@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.bench import combine_from_input
 from tests.browser.instrument_helpers import SA, open_form, open_section, rate, wait_saved
@@ -94,8 +95,9 @@ def test_three_agencies_side_by_side_with_spread_and_flags(page, agency_files):
     assert row_ratings(page, "SA-1.2") == ["green", "green", "amber"]
     assert row_ratings(page, "SA-2.1") == ["amber", "amber", ""]
     # The word is in every cell, not only the colour.
-    assert page.inner_text('[data-item-row="SA-1.1"] td[data-agency="0"]') == "Red"
-    assert page.inner_text('[data-item-row="SA-2.1"] td[data-agency="2"]') == "Not rated"
+    # (text_content: the table is drawn only once scrolled into view, content-visibility: auto)
+    assert page.text_content('[data-item-row="SA-1.1"] td[data-agency="0"]') == "Red"
+    assert page.text_content('[data-item-row="SA-2.1"] td[data-agency="2"]') == "Not rated"
     spread = page.get_attribute('[data-item-row="SA-1.1"] [data-spread]', "data-spread")
     assert spread == "2"
     assert page.get_attribute('[data-item-row="SA-1.2"] [data-spread]', "data-spread") == "1"
@@ -110,13 +112,13 @@ def test_three_agencies_side_by_side_with_spread_and_flags(page, agency_files):
     assert "3 agencies, 12 elements, 1 where partners disagree" in summary
     # Heatmap: one labelled SVG with a worded cell per agency and item.
     cells = page.eval_on_selector_all(
-        "[data-heatmap] svg .iom-heatmap__cell text", "ts => ts.map(t => t.textContent)"
+        "[data-heatmap] svg .iom-heatmap__word", "ts => ts.map(t => t.textContent)"
     )
     assert len(cells) == 36
     assert cells[:3] == ["Red", "Green", "Amber"]
     assert page.get_attribute("[data-heatmap] svg", "role") == "img"
     # Evidence from every agency, side by side.
-    evidence = page.inner_text("#combine-sa-1-1")
+    evidence = page.text_content("#combine-sa-1-1")
     for agency in AGENCIES:
         assert f"{agency} evidence for 1.1" in evidence
 
@@ -294,3 +296,114 @@ def test_combine_reached_by_a_link_still_combines(page, agency_files):
     add_files(page, agency_files)
     assert page.is_hidden("[data-error-summary]")
     assert row_ratings(page, "SA-1.1") == ["red", "green", "amber"]
+
+
+def test_combine_keeps_files_agreed_ratings_and_notes_across_a_reload(page, agency_files):
+    """The fault: a reload wiped three agencies' files and every agreed rating."""
+    open_combine(page)
+    add_files(page, agency_files)
+    page.select_option("#combine-sa-1-1-agreed", "amber")
+    page.fill("#combine-sa-1-1-note", "Health not yet on board")
+    page.fill("#iom-combine-name", "Northshire combined")
+    page.reload()
+    open_combine(page)
+    page.wait_for_selector("[data-module=iom-combine][data-items-ready]")
+    expect(page.locator("[data-status]")).to_have_text(
+        "Kept from your last visit: 3 files and 1 agreed ratings."
+    )
+    assert agency_heads(page)[1:4] == ["Police", "Probation", "Council"]
+    assert row_ratings(page, "SA-1.1") == ["red", "green", "amber"]
+    expect(page.locator("#combine-sa-1-1-agreed")).to_have_value("amber")
+    expect(page.locator("#combine-sa-1-1-note")).to_have_value("Health not yet on board")
+    expect(page.locator("#iom-combine-name")).to_have_value("Northshire combined")
+    assert page.evaluate("() => localStorage.getItem('iom:v1:combine') !== null")
+    # Saved as an assessment, the result no longer needs the session: a reload starts afresh.
+    page.click("[data-save] [data-command=save]")
+    assert page.evaluate("() => localStorage.getItem('iom:v1:combine')") is None
+    page.reload()
+    open_combine(page)
+    expect(page.locator("[data-results]")).to_be_hidden()
+
+
+def test_start_again_asks_then_removes_the_kept_session(page, agency_files):
+    open_combine(page)
+    add_files(page, agency_files[:2])
+    page.click("[data-command=start-again]")
+    confirm = page.locator("[data-confirm=start-again]")
+    expect(confirm).to_be_focused()
+    confirm.locator("[data-command=cancel]").click()
+    assert page.locator("[data-file-list] li").count() == 2
+    page.click("[data-command=start-again]")
+    confirm.locator("[data-command=start-again-confirm]").click()
+    expect(page.locator("[data-results]")).to_be_hidden()
+    expect(page.locator("[data-file-box]")).to_be_hidden()
+    assert page.evaluate("() => localStorage.getItem('iom:v1:combine')") is None
+
+
+def test_accept_every_item_on_which_all_agencies_agree_in_one_step(page, tmp_path):
+    """The fault: 8 of 12 items on which all agencies agreed still needed a choice each."""
+    ratings = {"SA-1.1": "red", "SA-1.2": "green", "SA-2.1": "amber", "SA-3.1": "na"}
+    files = []
+    for n, agency in enumerate(["Police", "Probation", "Council"]):
+        responses = {item: {"rating": rating, "na_reason": "Adults only"} for item, rating in ratings.items()}
+        if agency == "Council":
+            responses["SA-1.2"] = {"rating": "amber"}  # one level apart: not all agree
+        path = tmp_path / f"{agency}.json"
+        path.write_text(
+            json.dumps(
+                {
+                    "format": "iom-assessment",
+                    "formatVersion": 1,
+                    "instrument": {"id": "self-assessment-2010", "version": "1.0"},
+                    "agency": agency,
+                    "responses": responses,
+                }
+            ),
+            encoding="utf-8",
+        )
+        files.append(path)
+    open_combine(page)
+    add_files(page, files)
+    page.select_option("#combine-sa-1-1-agreed", "amber")  # the lead's own choice stays
+    page.click("[data-command=accept-unanimous]")
+    expect(page.locator("[data-status]")).to_have_text(
+        "Accepted 2 agreed ratings on which all agencies agree."
+    )
+    expect(page.locator("#combine-sa-1-1-agreed")).to_have_value("amber")
+    expect(page.locator("#combine-sa-1-2-agreed")).to_have_value("")
+    expect(page.locator("#combine-sa-2-1-agreed")).to_have_value("amber")
+    expect(page.locator("#combine-sa-3-1-agreed")).to_have_value("na")
+    assert "3 of 12 elements have an agreed rating" in page.inner_text("[data-agreed-count]")
+    page.click("[data-command=accept-unanimous]")
+    expect(page.locator("[data-status]")).to_have_text(
+        "No more items on which all agencies agree without an agreed rating."
+    )
+
+
+def test_not_applicable_against_a_rating_is_a_disagreement(page, tmp_path):
+    """The fault: a partner's N/A was not flagged against another's Red."""
+    files = []
+    for agency, rating in [("Police", "red"), ("Probation", "na")]:
+        path = tmp_path / f"{agency}.json"
+        response = {"rating": rating, "na_reason": "Adults only" if rating == "na" else None}
+        path.write_text(
+            json.dumps(
+                {
+                    "format": "iom-assessment",
+                    "formatVersion": 1,
+                    "instrument": {"id": "self-assessment-2010", "version": "1.0"},
+                    "agency": agency,
+                    "responses": {"SA-4.2": response},
+                }
+            ),
+            encoding="utf-8",
+        )
+        files.append(path)
+    open_combine(page)
+    add_files(page, files)
+    assert row_ratings(page, "SA-4.2") == ["red", "na"]
+    assert page.text_content('[data-item-row="SA-4.2"] td[data-agency="1"]') == "Not applicable"
+    flags = page.get_attribute('[data-item-row="SA-4.2"] [data-flags]', "data-flags")
+    assert flags == "na-mix"
+    assert page.locator("[data-disagree-item='SA-4.2']").is_visible()
+    assert "Why it does not apply: Adults only" in page.text_content("#combine-sa-4-2")

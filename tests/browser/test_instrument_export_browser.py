@@ -98,6 +98,7 @@ def test_answers_csv_has_one_row_per_item_and_quotes_correctly(page):
         "Id",
         "Element",
         "Rating",
+        "Why it does not apply",
         "Evidence/Gaps",
         "Number of actions",
     ]
@@ -108,11 +109,12 @@ def test_answers_csv_has_one_row_per_item_and_quotes_correctly(page):
     assert by_id["SA-1.1"][3].startswith("SA-1 All partners tackling offenders together")
     assert by_id["SA-1.1"][5].startswith("All the relevant agencies")
     assert by_id["SA-1.1"][6] == "Red"
-    assert by_id["SA-1.1"][7] == EVIDENCE
-    assert by_id["SA-1.1"][8] == "1"
+    assert by_id["SA-1.1"][7] == ""  # a reason only for "not applicable"
+    assert by_id["SA-1.1"][8] == EVIDENCE
+    assert by_id["SA-1.1"][9] == "1"
     assert by_id["SA-2.1"][6] == "Amber"
     assert by_id["SA-1.3"][6] == ""
-    assert all(len(r) == 9 for r in rows)
+    assert all(len(r) == 10 for r in rows)
 
 
 def test_actions_csv_has_one_row_per_action_and_guards_formulas(page):
@@ -224,7 +226,7 @@ def test_csv_files_open_cleanly_in_libreoffice(page, tmp_path):
                 assert _same_cell(g, w), (g, w)
         if command == "export-csv":
             sa11 = next(r for r in rows if r[4] == "SA-1.1")
-            assert sa11[7] == EVIDENCE  # comma, quotes and line break kept in one cell
+            assert sa11[8] == EVIDENCE  # comma, quotes and line break kept in one cell
         else:
             assert rows[2][2] == "'=SUM(1,2) is not a formula"
 
@@ -351,7 +353,7 @@ BAD_FILES = {
                 }
             )
         ),
-        "SA-1.2: “purple” is not one of this assessment’s ratings.",
+        "SA-1.2 has “purple”, which is not one of this assessment’s ratings.",
     ),
 }
 
@@ -369,9 +371,9 @@ def test_bad_import_shows_its_error_and_changes_nothing(page, case, assert_no_ax
     expect(summary).to_contain_text("The file could not be imported")
     expect(summary).to_contain_text(message)
     if case == "bad-values":
-        expect(summary).to_contain_text("SA-1.2 › evidence: should be text.")
-        expect(summary).to_contain_text("“31/01/2027” is not a date")
-        expect(summary).to_contain_text("“someday” is not an action status")
+        expect(summary).to_contain_text("SA-1.2 › evidence should be text.")
+        expect(summary).to_contain_text("“31/01/2027”, which is not a date")
+        expect(summary).to_contain_text("“someday”, which is not an action status")
     expect(page.locator("[data-confirm=import]")).to_be_hidden()
     assert saved_docs(page) == before
     if case in ("bad-values", "other-instrument"):
@@ -381,10 +383,10 @@ def test_bad_import_shows_its_error_and_changes_nothing(page, case, assert_no_ax
     assert saved_docs(page) == before
 
 
-def test_download_and_import_code_loads_only_when_first_used(page):
+def test_csv_and_import_code_loads_only_when_first_used(page):
     open_form(page)
-    loaded = "() => !!(IOM.instrumentParts && IOM.instrumentParts.transfer)"
-    assert not page.evaluate(loaded), "export/import code should not load with the page"
-    name, data = download(page, "export-json")
-    assert name.endswith(".json") and json.loads(data)["format"] == "iom-assessment"
+    loaded = "() => !!(IOM.lib.importer && IOM.lib.csv && IOM.lib.assessmentFile)"
+    assert not page.evaluate(loaded), "CSV and import code should not load with the page"
+    name, data = download(page, "export-csv")
+    assert name.endswith("-answers.csv") and data.startswith(b"\xef\xbb\xbf")
     assert page.evaluate(loaded)

@@ -5,12 +5,18 @@ for problems" are on the overview."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
+import pytest
+import yaml
 from playwright.sync_api import expect
 
+from tests.conftest import DATA
 from tests.browser.instrument_helpers import (
     ET,
+    FORMS,
     current_doc,
     fill_sample,
     open_form,
@@ -140,3 +146,40 @@ def test_user_text_with_markup_is_shown_as_text(page):
         == 0
     )
     assert page.evaluate("window.__hacked") is None
+
+
+def _instruments() -> list[tuple[str, str, str, str]]:
+    """(instrument id, noun, first section's page, first item id) for every form in data/."""
+    found = []
+    for path in sorted((DATA / "instruments").glob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        section = doc["sections"][0]
+        page = section["id"].lower().replace(".", "-")
+        found.append((doc["id"], doc.get("item_noun", "item"), page, section["items"][0]["id"]))
+    return found
+
+
+@pytest.mark.parametrize(("instrument_id", "noun", "section", "item_id"), _instruments())
+def test_every_form_offers_not_applicable_with_a_reason(page, instrument_id, noun, section, item_id):
+    """The fault: three of four forms had no N/A; "NOT APPLICABLE: adults only" typed into the
+    evidence left the item not rated and its section in progress."""
+    form = FORMS[instrument_id]
+    item = item_id.lower().replace(".", "-")
+    open_section(page, section, form)
+    page.check(f"#{item}-rating-na")
+    page.fill(f"#{item}-na-reason", "Adults only in our cohort")
+    expect(page.locator("[data-section] [data-section-progress]")).to_contain_text(
+        f"0 of {page.locator('[data-item]').count() - 1} {noun}s rated (1 not applicable"
+    )
+    answer = current_doc(page, instrument_id)["responses"][item_id]
+    assert (answer["rating"], answer["na_reason"]) == ("na", "Adults only in our cohort")
+    open_form(page, form)
+    row = page.locator("[data-check-answers] .iom-summary-list__row").first
+    expect(row).to_contain_text("Not applicable")
+    expect(row).to_contain_text("Reason: Adults only in our cohort")
+    with page.expect_download() as download:
+        page.click("[data-command=export-csv]")
+    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8-sig").read())))
+    header, first = rows[0], rows[1]
+    assert first[header.index("Rating")] == "Not applicable"
+    assert "Adults only in our cohort" in first

@@ -103,6 +103,7 @@
       this.session.flush();
       var copy = JSON.parse(JSON.stringify(this.session.doc));
       copy.name = this.t("copy-name", { name: this.page.displayName(copy) });
+      copy.updated = new Date().toISOString();
       this.session.open(this.page.store.newId(), copy);
       this.page.say(this.t("duplicated", { name: copy.name }));
     },

@@ -23,8 +23,8 @@
 
   var MAX_ERRORS_PER_FILE = 3;
   var STATE = "combine";
-  var TYPING_DELAY = 300;
-  var ITEMS_PER_TASK = 4;
+  var ITEMS_PER_TASK = 2;
+  var KEEP_DELAY = 250; // ms: the session is written once the page is drawn and quiet
   var HEATMAP = { cellW: 104, cellH: 26, labelW: 96, headH: 110 };
 
   function anchor(id) {
@@ -118,18 +118,11 @@
     this.say(this.t("restored", { count: this.files.length, agreed: count }));
   };
 
-  /** Keep the session now (the page is being hidden or left), or `wait` ms from now. */
-  Combine.prototype.keep = function (wait) {
-    var self = this;
+  /** Keep the session soon (flush keeps it at once: the page is being hidden or left). */
+  Combine.prototype.keep = function () {
     clearTimeout(this.keepTimer);
     this.unkept = true;
-    if (wait) {
-      this.keepTimer = setTimeout(this.flush.bind(this), wait);
-    } else {
-      afterPaint(function () {
-        self.flush();
-      });
-    }
+    this.keepTimer = setTimeout(this.flush.bind(this), KEEP_DELAY);
   };
 
   Combine.prototype.flush = function () {
@@ -309,7 +302,7 @@
       return;
     }
     if ($target.hasAttribute("data-meta")) {
-      if (event.type === "input") this.keep(TYPING_DELAY);
+      if (event.type === "input") this.keep();
       return;
     }
     var kind = $target.getAttribute("data-agree");
@@ -319,7 +312,7 @@
     agreed[id] = agreed[id] || { rating: "", note: "" };
     agreed[id][kind] = $target.value;
     this.renderAgreedCount();
-    this.keep(kind === "note" ? TYPING_DELAY : 0);
+    this.keep();
   };
 
   Combine.prototype.agreedFor = function (instrumentId) {
@@ -429,7 +422,11 @@
     this.renderItems();
   };
 
-  /** Rows of items, columns of agencies; every cell names the rating beside its colour. */
+  /**
+   * Rows of items, columns of agencies; every cell names the rating beside its colour. Drawn
+   * with few elements, so 50 agencies stay quick: the cells of each colour are one path, and
+   * each row's words one text (a tspan per cell).
+   */
   Combine.prototype.renderHeatmap = function () {
     var self = this;
     var result = this.result;
@@ -447,6 +444,8 @@
       role: "img",
       "aria-label": this.t("heatmap-label", { items: result.items.length, noun: this.info.noun, agencies: result.agencies.length })
     });
+    var cells = {}; // tone → path data of its cells
+    var $cells = ui.svg("g", { "aria-hidden": "true" }, null, $svg);
     result.agencies.forEach(function (agency, a) {
       var x = H.labelW + a * H.cellW + H.cellW / 2;
       var name = agency.name.length > 18 ? agency.name.slice(0, 17) + "…" : agency.name;
@@ -454,13 +453,18 @@
     });
     result.items.forEach(function (item, row) {
       var y = H.headH + row * H.cellH;
+      var $row = ui.svg("text", { class: "iom-heatmap__row", y: y + H.cellH / 2 + 4 }, null, $svg);
       var flag = item.disagree ? " iom-heatmap__label--flag" : "";
-      ui.svg("text", { class: "iom-heatmap__label" + flag, x: 4, y: y + H.cellH / 2 + 4 }, item.id + (item.disagree ? " ≠" : ""), $svg);
+      ui.svg("tspan", { class: "iom-heatmap__label" + flag, x: 4 }, item.id + (item.disagree ? " ≠" : ""), $row);
       item.ratings.forEach(function (rating, a) {
-        var $g = ui.svg("g", { class: "iom-heatmap__cell iom-heatmap__cell--" + self.levels.tone(rating) }, null, $svg);
-        ui.svg("rect", { x: H.labelW + a * H.cellW + 1, y: y + 1, width: H.cellW - 2, height: H.cellH - 2 }, null, $g);
-        ui.svg("text", { x: H.labelW + a * H.cellW + H.cellW / 2, y: y + H.cellH / 2 + 4, "text-anchor": "middle" }, self.levels.label(rating), $g);
+        var tone = self.levels.tone(rating);
+        cells[tone] = (cells[tone] || "") + "M" + (H.labelW + a * H.cellW + 1) + " " + (y + 1) + "h" + (H.cellW - 2) + "v" + (H.cellH - 2) + "h" + (2 - H.cellW) + "z";
+        var x = H.labelW + a * H.cellW + H.cellW / 2;
+        ui.svg("tspan", { class: "iom-heatmap__word iom-heatmap__word--" + tone, x: x, "text-anchor": "middle" }, self.levels.label(rating), $row);
       });
+    });
+    Object.keys(cells).forEach(function (tone) {
+      ui.svg("path", { class: "iom-heatmap__cells iom-heatmap__cells--" + tone, d: cells[tone] }, null, $cells);
     });
     $canvas.appendChild($svg);
   };

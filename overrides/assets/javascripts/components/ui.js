@@ -171,10 +171,18 @@
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") kept.flush();
     });
+    // One tab's change may be several keys (a save and its "current" pointer; "Clear all my
+    // data" removes each key): take a burst of storage events as one.
+    var timer = null;
+    var removed = false;
     window.addEventListener("storage", function (event) {
       if (event.key !== null && event.key.indexOf(kept.prefix) !== 0) return;
-      var cleared = event.key === null || (event.newValue === null && !kept.store.count());
-      kept.refresh({ cleared: cleared });
+      removed = removed || event.newValue === null;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        kept.refresh({ cleared: removed && !kept.store.count() });
+        removed = false;
+      }, 20);
     });
     window.addEventListener("pageshow", function (event) {
       if (event.persisted) kept.refresh({ follow: true });

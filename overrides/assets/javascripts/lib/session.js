@@ -99,7 +99,6 @@
 
   /** Set one field of `doc`; an answer is made when the item has none yet. */
   function apply(doc, path, value, instrument) {
-    if (!path.length) return; // the marker of a whole document not saved yet
     if (path.length === 1) {
       doc[path[0]] = value;
       return;
@@ -111,14 +110,14 @@
   }
 
   Session.prototype.hasPending = function () {
-    return Object.keys(this.pending).length > 0;
+    return this.whole || Object.keys(this.pending).length > 0;
   };
 
   /** Record one change and show it; save now, or after `wait` ms without another change. */
   Session.prototype.change = function (path, value, wait) {
-    var key = path.join("\u0000");
     if (!this.hasPending()) this.firstPending = Date.now();
-    this.pending[key] = { path: path, value: value };
+    this.pending[path.join("\u0000")] = { path: path, value: value };
+    this.pending.updated = { path: ["updated"], value: new Date().toISOString() };
     apply(this.doc, path, value, this.instrument);
     clearTimeout(this.timer);
     if (!wait) return this.save();
@@ -146,12 +145,13 @@
       text = other ? this.store.text(id, other) : null;
       if (text) this.uid = other;
     }
-    var doc = this.applyPending(text ? this.shape(parse(text)) : this.doc);
-    doc.updated = new Date().toISOString();
+    // A document opened whole (new, a copy, an import) is written as it is, once.
+    var doc = this.applyPending(text && !this.whole ? this.shape(parse(text)) : this.doc);
     var result = this.store.save(id, this.uid, doc);
     this.doc = doc;
     if (result.ok) {
       this.pending = Object.create(null);
+      this.whole = false;
       this.text = this.store.text(id, this.uid);
       if (!this.stored) this.store.setCurrent(id, this.uid);
       this.stored = true;
@@ -197,6 +197,7 @@
   Session.prototype.drop = function () {
     clearTimeout(this.timer);
     this.pending = Object.create(null);
+    this.whole = false;
   };
 
   /** Make another document the open one: saved (open), or new and saved now (new, import). */
@@ -206,7 +207,7 @@
     if (doc) {
       // Kept whole: until it is saved, a later change saves it all (it joins nothing).
       this.load({ uid: uid, doc: this.shape(JSON.parse(JSON.stringify(doc))) });
-      this.pending[""] = { path: [], value: null };
+      this.whole = true;
       this.notify("opened", true);
       return this.save();
     }
