@@ -57,7 +57,9 @@ def saved_docs(page, instrument_id: str = "self-assessment-2010") -> list[dict]:
 
 def wait_stored(page):
     """Let typing settle: the form saves text once it pauses (data-pending until then)."""
-    page.wait_for_function("() => !document.querySelector('[data-module^=iom-instrument][data-pending]')")
+    page.wait_for_function(
+        "() => !document.querySelector('[data-module^=iom-instrument][data-pending]')"
+    )
 
 
 def current_doc(page, instrument_id: str = "self-assessment-2010") -> dict:

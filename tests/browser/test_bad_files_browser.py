@@ -21,7 +21,9 @@ GOOD = {
     "partnership": "Good file",
     "responses": {"SA-1.1": {"rating": "amber", "evidence": "Fine", "actions": []}},
 }
-STORAGE = "() => JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))"
+STORAGE = (
+    "() => JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))"
+)
 
 
 def test_the_corpus_is_large_and_every_file_is_listed():
@@ -70,8 +72,9 @@ def refusals(
 def seed_saved_assessment(page):
     page.evaluate(
         """(doc) => {
-            localStorage.setItem('iom:v1:assessment:self-assessment-2010:seed', JSON.stringify(doc));
-            localStorage.setItem('iom:v1:current:self-assessment-2010', 'seed');
+            const id = 'self-assessment-2010';
+            localStorage.setItem('iom:v1:assessment:' + id + ':seed', JSON.stringify(doc));
+            localStorage.setItem('iom:v1:current:' + id, 'seed');
         }""",
         {**GOOD, "name": "Already here"},
     )
@@ -90,18 +93,30 @@ def test_the_assessment_form_refuses_every_bad_file(page):
     # The page still imports a good file, after asking.
     page.set_input_files(
         "[data-import-file]",
-        files=[{"name": "good.json", "mimeType": "application/json", "buffer": json.dumps(GOOD).encode()}],
+        files=[
+            {
+                "name": "good.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(GOOD).encode(),
+            }
+        ],
     )
     page.wait_for_selector("[data-confirm=import]:not([hidden])")
     page.click("[data-command=import-new]")
-    page.wait_for_function("() => /Imported/.test(document.querySelector('[data-status]').textContent)")
+    page.wait_for_function(
+        "() => /Imported/.test(document.querySelector('[data-status]').textContent)"
+    )
 
 
 def test_combine_refuses_every_bad_file(page):
     page.goto("assess/combine/")
     page.wait_for_selector("[data-module=iom-combine][data-iom-init=ready]")
     page.select_option("#iom-combine-instrument", "self-assessment-2010")
-    good = {"name": "good.json", "mimeType": "application/json", "buffer": json.dumps(GOOD).encode()}
+    good = {
+        "name": "good.json",
+        "mimeType": "application/json",
+        "buffer": json.dumps(GOOD).encode(),
+    }
     page.set_input_files("#iom-combine-files", files=[good])
     page.wait_for_selector("[data-results]:not([hidden])")
     page.wait_for_function("() => !!localStorage.getItem('iom:v1:combine')")  # its kept session

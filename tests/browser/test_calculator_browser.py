@@ -457,8 +457,12 @@ def test_import_over_an_open_scenario_asks_first_and_cancel_changes_nothing(calc
         "format": "iom-breakeven",
         "formatVersion": 1,
         "name": "Theirs",
-        "inputs": {"cohort": "12", "interventions": "5000", "reduction": "10",
-                   "crimes": {"robbery": {"rate": "1", "cost": "4500"}}},
+        "inputs": {
+            "cohort": "12",
+            "interventions": "5000",
+            "reduction": "10",
+            "crimes": {"robbery": {"rate": "1", "cost": "4500"}},
+        },
     }
     path = tmp_path / "theirs.json"
     path.write_text(json.dumps(scenario), encoding="utf-8")

@@ -344,8 +344,10 @@ def test_accept_every_item_on_which_all_agencies_agree_in_one_step(page, tmp_pat
     """The fault: 8 of 12 items on which all agencies agreed still needed a choice each."""
     ratings = {"SA-1.1": "red", "SA-1.2": "green", "SA-2.1": "amber", "SA-3.1": "na"}
     files = []
-    for n, agency in enumerate(["Police", "Probation", "Council"]):
-        responses = {item: {"rating": rating, "na_reason": "Adults only"} for item, rating in ratings.items()}
+    for agency in ["Police", "Probation", "Council"]:
+        responses = {
+            item: {"rating": rating, "na_reason": "Adults only"} for item, rating in ratings.items()
+        }
         if agency == "Council":
             responses["SA-1.2"] = {"rating": "amber"}  # one level apart: not all agree
         path = tmp_path / f"{agency}.json"

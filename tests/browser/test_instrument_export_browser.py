@@ -294,6 +294,9 @@ def test_unknown_keys_and_earlier_items_are_kept(page):
         "responses": {
             "SA-1.1": {"rating": "amber", "evidence": "x", "actions": [], "extra": "kept"},
             "SA-9.9": {"rating": "red", "actions": []},
+            # Names of Object.prototype's properties are ids like any other here.
+            "constructor": {"rating": "green", "evidence": "kept too"},
+            "toString": {"rating": "red"},
         },
     }
     import_file(page, json.dumps(doc).encode())
@@ -302,9 +305,17 @@ def test_unknown_keys_and_earlier_items_are_kept(page):
     assert stored["futureKey"] == {"kept": True}
     assert stored["responses"]["SA-1.1"]["extra"] == "kept"
     assert stored["responses"]["SA-9.9"]["rating"] == "red"
+    assert stored["responses"]["constructor"]["evidence"] == "kept too"
     earlier = page.locator("[data-earlier]")
     expect(earlier).to_be_visible()
-    expect(earlier).to_contain_text("SA-9.9")
+    expect(earlier.locator("li")).to_have_text(
+        [
+            "SA-9.9 – Red (not an item of this form)",
+            "constructor – Green (not an item of this form)",
+            "toString – Red (not an item of this form)",
+        ]
+    )
+    assert "function" not in page.locator(".iom-instrument").inner_text()
     _, data = download(page, "export-json")
     assert json.loads(data)["responses"]["SA-9.9"] == {"rating": "red", "actions": []}
 

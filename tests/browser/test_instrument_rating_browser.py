@@ -13,7 +13,6 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.conftest import DATA
 from tests.browser.instrument_helpers import (
     ET,
     FORMS,
@@ -23,6 +22,7 @@ from tests.browser.instrument_helpers import (
     open_section,
     wait_ready,
 )
+from tests.conftest import DATA
 
 
 def test_rating_evidence_and_actions_are_saved(page):
@@ -160,7 +160,9 @@ def _instruments() -> list[tuple[str, str, str, str]]:
 
 
 @pytest.mark.parametrize(("instrument_id", "noun", "section", "item_id"), _instruments())
-def test_every_form_offers_not_applicable_with_a_reason(page, instrument_id, noun, section, item_id):
+def test_every_form_offers_not_applicable_with_a_reason(
+    page, instrument_id, noun, section, item_id
+):
     """The fault: three of four forms had no N/A; "NOT APPLICABLE: adults only" typed into the
     evidence left the item not rated and its section in progress."""
     form = FORMS[instrument_id]

@@ -88,7 +88,7 @@ def test_calculator_page_links_only_its_own_stylesheet_and_loads_scenario_code_o
     bundle = page.split('data-iom-bundle="', 1)[1].split('"', 1)[0]
     source = (scripts / bundle).read_text()
     assert '"components/breakeven.js"' in source
-    for on_use in ("lib/csv.js", "components/dom.js", "components/breakeven-scenarios.js"):
+    for on_use in ("lib/csv.js", "lib/importer.js", "components/breakeven-scenarios.js"):
         assert f'"{on_use}"' not in source, on_use
     part = (scripts / "bundles" / "part-iom-breakeven-scenarios.js").read_text()
     assert '"components/breakeven-scenarios.js"' in part and '"lib/csv.js"' in part

@@ -312,14 +312,17 @@ def test_summary_table_has_a_row_per_section_and_a_column_per_level(form):
 
 def test_messages_for_the_script_are_in_the_markup(form, section_pages):
     keys = {n.attrs["data-message"] for n in form.iter() if n.has("data-message")}
-    for key in ["saved", "progress", "not-rated", "import-not-json", "import-bad-rating"]:
+    for key in ["saved", "progress", "not-rated", "file-not-json", "file-not-utf8"]:
+        assert key in keys
+    for key in ["file-bad-rating", "file-too-large", "updated-elsewhere", "cleared-elsewhere"]:
         assert key in keys
     for key in ["task-not-started", "task-in-progress", "task-done", "check-ok"]:
         assert key in keys
     page = section_pages["S1"]
     keys = {n.attrs["data-message"] for n in page.iter() if n.has("data-message")}
     needed = ["saved", "storage-unavailable", "storage-full", "progress", "progress-na"]
-    needed += ["untitled", "error-title-check", "na-reason-missing"]
+    needed += ["untitled", "error-title-check", "na-reason-missing", "not-saved-full"]
+    needed += ["not-saved-blocked", "updated-elsewhere", "removed-elsewhere", "cleared-elsewhere"]
     for key in needed:
         assert key in keys, key
     assert page.find_all("template", data_action_template="")

@@ -46,12 +46,7 @@
     var $root = this.$root;
     var self = this;
     this.t = ui.messages($root);
-    this.infos = Object.create(null);
-    var $blocks = $root.querySelectorAll("[data-instrument-info]");
-    for (var i = 0; i < $blocks.length; i++) {
-      var id = $blocks[i].getAttribute("data-instrument-info");
-      this.infos[id] = ui.instrument($root, id);
-    }
+    this.infos = ui.instruments($root);
     this.store = IOM.lib.store.open($root.getAttribute("data-storage-prefix"));
     this.prefix = this.store.stateKey(STATE); // for ui.watch: the one key it keeps
     this.maxBytes = Number($root.getAttribute("data-max-bytes"));

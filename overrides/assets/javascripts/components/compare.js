@@ -29,12 +29,7 @@
   Compare.prototype.init = function () {
     var $root = this.$root;
     this.t = ui.messages($root);
-    this.infos = Object.create(null);
-    var $blocks = $root.querySelectorAll("[data-instrument-info]");
-    for (var b = 0; b < $blocks.length; b++) {
-      var id = $blocks[b].getAttribute("data-instrument-info");
-      this.infos[id] = ui.instrument($root, id);
-    }
+    this.infos = ui.instruments($root);
     this.store = IOM.lib.store.open($root.getAttribute("data-storage-prefix"));
     this.errors = ui.errorSummary($root);
     this.files = []; // {name, doc} added this visit, any instrument

@@ -57,6 +57,17 @@
     return IOM.lib.assessment.describe(JSON.parse($info.content.textContent));
   }
 
+  /** Every instrument the page describes (combine, compare), by id. */
+  function instruments($root) {
+    var infos = Object.create(null);
+    var $blocks = $root.querySelectorAll("[data-instrument-info]");
+    for (var i = 0; i < $blocks.length; i++) {
+      var id = $blocks[i].getAttribute("data-instrument-info");
+      infos[id] = instrument($root, id);
+    }
+    return infos;
+  }
+
   /** Label, tone and tag of a rating value; "" or null is "not rated" (t("not-rated")). */
   function levels(instrument, t) {
     function label(value) {
@@ -198,6 +209,7 @@
     empty: empty,
     messages: messages,
     instrument: instrument,
+    instruments: instruments,
     levels: levels,
     errorSummary: errorSummary,
     fileErrors: fileErrors,
