@@ -144,8 +144,9 @@ def _form_info(
 
     Levels stay in the order the form shows them (the partnership views sort them worst
     first); each section says where its page is, from the page being rendered. Item titles
-    and anchors serve the overview's summary and downloads only, so a section page, which
-    shows its own items, goes without them.
+    serve the overview's summary and downloads only, so a section page, which shows its own
+    items, goes without them. (The script makes an item's anchor from its id as the
+    `anchor` filter does: lib/assessment.js anchor.)
     """
     from .partnership import instrument_info  # partnership imports this module
 
@@ -158,9 +159,7 @@ def _form_info(
     for section in info["sections"]:
         section["url"] = urls[section["id"]]
     info["overview"] = linker.page(overview_page(doc.id)) if linker else "#"
-    if overview:
-        info["anchors"] = {item.id: item.anchor for s in sections for item in s.items}
-    else:
+    if not overview:
         del info["titles"]
     return info
 

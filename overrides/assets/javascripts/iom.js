@@ -61,7 +61,7 @@
       "components/compare.js"
     ],
     "iom-breakeven": ["lib/data.js", "lib/store.js", "lib/breakeven.js", "components/ui.js", "components/breakeven.js"],
-    "iom-breakeven-scenarios": ["lib/csv.js", "lib/importer.js", "components/breakeven-scenarios.js"],
+    "iom-breakeven-scenarios": ["lib/csv.js", "lib/importer.js", "lib/scenario-file.js", "components/breakeven-scenarios.js"],
     "iom-clear-data": ["lib/store.js", "components/ui.js", "components/clear-data.js"]
   };
 

@@ -279,7 +279,7 @@
   /** A link to an item on its section page (with `suffix`, to a field in it). */
   Overview.prototype.itemHref = function (id, suffix) {
     var section = this.instrument.sectionOf[id];
-    return (section ? section.url : "") + "#" + this.instrument.anchors[id] + (suffix || "");
+    return (section ? section.url : "") + "#" + A.anchor(id) + (suffix || "");
   };
 
   /* ---- the summary ---- */

@@ -45,6 +45,7 @@
 
   AssessmentPage.prototype.handleSession = function (event) {
     if (event.source === "saved") return this.saved(event.result);
+    if (!this.session.hasPending()) this.$root.removeAttribute("data-pending");
     if (event.changed) this.show();
     if (event.source === "elsewhere" && event.changed) this.say(this.t("updated-elsewhere"));
     if (event.source === "removed") this.say(this.t(this.store.count() ? "removed-elsewhere" : "cleared-elsewhere"));
@@ -76,8 +77,9 @@
       this.$inline.textContent = this.t(!result.ok && result.reason === "full" ? "not-saved-full" : "not-saved-blocked");
       var $place = this.$field && this.$field.closest(".iom-field, .iom-rating, .iom-action");
       if ($place && $place.lastElementChild !== this.$inline) {
+        this.describe(null);
         $place.appendChild(this.$inline);
-        this.$field.setAttribute("aria-describedby", ((this.$field.getAttribute("aria-describedby") || "") + " " + this.$inline.id).trim());
+        this.describe(this.$field);
       }
       return;
     }
@@ -86,12 +88,27 @@
     if (this.warning === "storage-full") {
       this.$warning.hidden = true;
       this.warning = null;
+      this.describe(null);
       this.$inline.remove();
     }
     this.announceTimer = setTimeout(function () {
       var now = new Date();
       self.say(self.t("saved", { time: pad(now.getHours()) + ":" + pad(now.getMinutes()) }));
     }, ANNOUNCE_DELAY);
+  };
+
+  /** Let the field the message is beside name it (aria-describedby), and only that field. */
+  AssessmentPage.prototype.describe = function ($field) {
+    var id = this.$inline.id;
+    if (this.$described) {
+      var ids = (this.$described.getAttribute("aria-describedby") || "").split(" ").filter(function (one) {
+        return one && one !== id;
+      });
+      if (ids.length) this.$described.setAttribute("aria-describedby", ids.join(" "));
+      else this.$described.removeAttribute("aria-describedby");
+    }
+    this.$described = $field;
+    if ($field) $field.setAttribute("aria-describedby", ((($field.getAttribute("aria-describedby") || "") + " " + id).trim()));
   };
 
   function pad(n) {

@@ -230,7 +230,7 @@
         kind: "json",
         maxBytes: Number(c.$import.getAttribute("data-max-bytes")),
         validate: function (value) {
-          return c.lib.validateScenario(value, shape);
+          return IOM.lib.scenarioFile.validate(value, shape);
         }
       })
       .then(function (read) {

@@ -27,10 +27,6 @@
   var KEEP_DELAY = 250; // ms: the session is written once the page is drawn and quiet
   var HEATMAP = { cellW: 104, cellH: 26, labelW: 96, headH: 110 };
 
-  function anchor(id) {
-    return String(id).toLowerCase().replace(/\./g, "-");
-  }
-
   /** After the next paint: a frame, then a task. */
   function afterPaint(fn) {
     requestAnimationFrame(function () {
@@ -510,7 +506,7 @@
       var $th = el("th");
       $th.scope = "row";
       var $a = el("a", "", item.id);
-      $a.href = "#combine-" + anchor(item.id);
+      $a.href = "#combine-" + A.anchor(item.id);
       $th.appendChild($a);
       $th.appendChild(document.createTextNode(" " + item.title));
       $row.appendChild($th);
@@ -548,7 +544,7 @@
       var $li = el("li");
       $li.setAttribute("data-disagree-item", item.id);
       var $a = el("a", "", item.id + " " + item.title);
-      $a.href = "#combine-" + anchor(item.id);
+      $a.href = "#combine-" + A.anchor(item.id);
       $li.appendChild($a);
       var words = item.ratings
         .map(function (rating, a) {
@@ -595,7 +591,7 @@
     var self = this;
     var info = this.info;
     var $item = this.$root.querySelector("[data-item-template]").content.querySelector("[data-combine-item]").cloneNode(true);
-    var key = "combine-" + anchor(item.id);
+    var key = "combine-" + A.anchor(item.id);
     $item.setAttribute("data-combine-item", item.id);
     $item.id = key;
     if (item.disagree) $item.classList.add("iom-combine__item--flag");

@@ -5,7 +5,7 @@
  *
  * `instrument` is the JSON block a page carries (macros/render/partnership.py instrument_info):
  *   {id, version, na, levels: [{value, label, tone, priority}], fields, statuses, sections:
- *    [{id, items: [ids]}], labels, titles, fieldLabels, statusLabels, anchors, replaces}
+ *    [{id, items: [ids]}], labels, titles, fieldLabels, statusLabels, replaces}
  * describe() turns it into the shape every function here uses, with its maps made from
  * Object.create(null): a key such as "constructor" or "__proto__" finds nothing in them.
  * Documents come from files and storage, so they are only ever read through own(), never by
@@ -19,7 +19,7 @@
   var FORMAT = "iom-assessment";
   var FORMAT_VERSION = 1; // the one format version this toolkit reads and writes
   var NA = "na";
-  var MAPS = ["labels", "titles", "fieldLabels", "statusLabels", "anchors", "replaces"];
+  var MAPS = ["labels", "titles", "fieldLabels", "statusLabels", "replaces"];
   var described = typeof WeakMap === "function" ? new WeakMap() : null;
 
   var own = IOM.lib.data.own;
@@ -201,6 +201,11 @@
     return found;
   }
 
+  /** An item's HTML id, as the build's `anchor` filter makes it: "KP-1.1" → "kp-1-1". */
+  function anchor(id) {
+    return String(id).toLowerCase().replace(/\./g, "-");
+  }
+
   /** A file-name-safe form of a text: "Leeds IOM, 2026" → "leeds-iom-2026". */
   function slug(text) {
     return String(text || "")
@@ -230,6 +235,7 @@
     isEarlierVersion: isEarlierVersion,
     summarise: summarise,
     problems: problems,
+    anchor: anchor,
     slug: slug
   };
 })();
