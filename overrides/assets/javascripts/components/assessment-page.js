@@ -46,8 +46,10 @@
   AssessmentPage.prototype.handleSession = function (event) {
     if (event.source === "saved") return this.saved(event.result);
     if (!this.session.hasPending()) this.$root.removeAttribute("data-pending");
-    if (event.changed) this.show();
-    if (event.source === "elsewhere" && event.changed) this.say(this.t("updated-elsewhere"));
+    if (!event.changed) return this.migrateIfNeeded();
+    clearTimeout(this.announceTimer); // news from elsewhere outdates our own "Saved"
+    this.show();
+    if (event.source === "elsewhere") this.say(this.t("updated-elsewhere"));
     if (event.source === "removed") this.say(this.t(this.store.count() ? "removed-elsewhere" : "cleared-elsewhere"));
     this.migrateIfNeeded();
   };

@@ -488,11 +488,11 @@
      * Storage changed in another tab: list its scenarios; when "Clear all my data" removed
      * the draft kept here, the form is cleared too, so nothing cleared is written back.
      */
-    refresh() {
+    refresh(options) {
       this.refreshList(this.$list.value);
       if (this.draftKept && !this.store.text(FORMAT.storeId, DRAFT)) {
         this.handleClear();
-        this.announce(this.t("cleared-elsewhere"));
+        if (!options.here) this.announce(this.t("cleared-elsewhere"));
       }
     }
 

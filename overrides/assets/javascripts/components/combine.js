@@ -148,7 +148,7 @@
     if (!(options.cleared || (this.files.length && !this.store.getState(STATE)))) return;
     if (!this.files.length && !Object.keys(this.agreed).length) return;
     this.reset();
-    this.say(this.t("cleared-elsewhere"));
+    if (!options.here) this.say(this.t("cleared-elsewhere"));
   };
 
   Combine.prototype.reset = function () {

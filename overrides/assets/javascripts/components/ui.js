@@ -172,8 +172,9 @@
   /**
    * Keep something saved in the browser in step with it. `kept` has flush() (save what is
    * waiting: the page is being hidden or left) and refresh(options) (storage changed in
-   * another tab, {cleared} after "Clear all my data", {follow} back from the back/forward
-   * cache), and `prefix`, the start of the keys it cares about.
+   * another tab; {cleared} after "Clear all my data", {here: true} when it ran on this page;
+   * {follow} back from the back/forward cache), `prefix`, the start of the keys it cares
+   * about, and `store`.
    */
   function watch(kept) {
     window.addEventListener("pagehide", function () {
@@ -199,7 +200,7 @@
       if (event.persisted) kept.refresh({ follow: true });
     });
     document.addEventListener("iom:data-cleared", function () {
-      kept.refresh({ cleared: true });
+      kept.refresh({ cleared: true, here: true });
     });
   }
 

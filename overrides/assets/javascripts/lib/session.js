@@ -165,14 +165,15 @@
   /**
    * Storage may have changed elsewhere: show what it holds now, with this page's changes.
    * options.follow: open the assessment last opened (back from the back/forward cache);
-   * options.cleared: "Clear all my data" ran, so changes not saved yet go too.
+   * options.cleared: "Clear all my data" ran, so changes not saved yet go too (options.here:
+   * on this page, which says so itself: subscribers hear "opened", not "removed").
    */
   Session.prototype.refresh = function (options) {
     options = options || {};
     var id = this.instrument.id;
     if (options.cleared) this.drop();
     var text = this.store.text(id, this.uid);
-    if (!text && this.stored) return this.removed();
+    if (!text && this.stored) return this.removed(options.here ? "opened" : "removed");
     var current = this.store.current(id);
     if ((this.joins || options.follow) && current && current !== this.uid && this.store.text(id, current)) {
       this.flush();
@@ -188,10 +189,10 @@
   };
 
   /** The open document was deleted or cleared: its unsaved changes go with it. */
-  Session.prototype.removed = function () {
+  Session.prototype.removed = function (source) {
     this.drop();
     this.load(this.choose());
-    this.notify("removed", true);
+    this.notify(source || "removed", true);
   };
 
   Session.prototype.drop = function () {
