@@ -8,8 +8,8 @@
  * in an error summary and the rest combine. The files, agreed ratings and notes are kept in
  * the browser (<prefix>v1:combine) until the lead saves the result or starts again, so a
  * reload loses nothing; "Clear all my data" removes them, in every open tab.
- * What is on screen first (summary, heatmap, table) is drawn at once; each item's evidence
- * and agreement controls, further down, follow after the first paint.
+ * The summary, file list and ratings table are drawn at once; the heatmap and each item's
+ * evidence and agreement controls follow just after the first paint.
  * Logic is in lib/merge.js; every text shown comes from the page ([data-message]).
  */
 (function () {
@@ -406,11 +406,10 @@
     });
     if (result.agencies.length < 2) summary += " " + this.t("need-two");
     $root.querySelector("[data-results-summary]").textContent = summary;
-    this.renderHeatmap();
     this.renderTable();
     this.renderDisagreements();
     this.renderAgreedCount();
-    this.renderItems();
+    this.renderLater();
   };
 
   /**
@@ -444,14 +443,13 @@
     });
     result.items.forEach(function (item, row) {
       var y = H.headH + row * H.cellH;
-      var $row = ui.svg("text", { class: "iom-heatmap__row", y: y + H.cellH / 2 + 4 }, null, $svg);
       var flag = item.disagree ? " iom-heatmap__label--flag" : "";
-      ui.svg("tspan", { class: "iom-heatmap__label" + flag, x: 4 }, item.id + (item.disagree ? " ≠" : ""), $row);
+      ui.svg("text", { class: "iom-heatmap__label" + flag, x: 4, y: y + H.cellH / 2 + 4 }, item.id + (item.disagree ? " ≠" : ""), $svg);
+      var $words = ui.svg("text", { class: "iom-heatmap__row", y: y + H.cellH / 2 + 4, "text-anchor": "middle" }, null, $svg);
       item.ratings.forEach(function (rating, a) {
         var tone = self.levels.tone(rating);
         cells[tone] = (cells[tone] || "") + "M" + (H.labelW + a * H.cellW + 1) + " " + (y + 1) + "h" + (H.cellW - 2) + "v" + (H.cellH - 2) + "h" + (2 - H.cellW) + "z";
-        var x = H.labelW + a * H.cellW + H.cellW / 2;
-        ui.svg("tspan", { class: "iom-heatmap__word iom-heatmap__word--" + tone, x: x, "text-anchor": "middle" }, self.levels.label(rating), $row);
+        ui.svg("tspan", { class: "iom-heatmap__word iom-heatmap__word--" + tone, x: H.labelW + a * H.cellW + H.cellW / 2 }, self.levels.label(rating), $words);
       });
     });
     Object.keys(cells).forEach(function (tone) {
@@ -564,14 +562,19 @@
     });
   };
 
-  /** Each item's evidence and agreement controls: a few items a task, after the first paint. */
-  Combine.prototype.renderItems = function () {
+  /**
+   * What the table's first paint need not wait for, drawn just after it: the heatmap, then
+   * each item's evidence and agreement controls, a few items a task. (With many agencies they
+   * are large and, below the file list, off screen at first.)
+   */
+  Combine.prototype.renderLater = function () {
     var self = this;
     var drawing = this.itemsDrawn;
     var $items = this.$root.querySelector("[data-items]");
     var items = this.result.items;
     var next = 0;
     ui.empty($items);
+    ui.empty(this.$root.querySelector("[data-heatmap]"));
     function drawSome() {
       if (drawing !== self.itemsDrawn) return; // the files changed meanwhile
       var fragment = document.createDocumentFragment();
@@ -580,7 +583,11 @@
       if (next < items.length) setTimeout(drawSome, 0);
       else self.$root.setAttribute("data-items-ready", "");
     }
-    afterPaint(drawSome);
+    afterPaint(function () {
+      if (drawing !== self.itemsDrawn) return;
+      self.renderHeatmap();
+      setTimeout(drawSome, 0);
+    });
   };
 
   function slot($item, name) {

@@ -32,13 +32,21 @@
 
   /** True when a value nests deeper than `limit` arrays and objects (walked without recursion). */
   function tooDeep(value, limit) {
-    var stack = [[value, 0]];
+    var stack = [value];
+    var depths = [0];
     while (stack.length) {
-      var top = stack.pop();
-      if (top[0] === null || typeof top[0] !== "object") continue;
-      if (top[1] >= limit) return true;
-      var children = Array.isArray(top[0]) ? top[0] : Object.keys(top[0]).map(own.bind(null, top[0]));
-      for (var i = 0; i < children.length; i++) stack.push([children[i], top[1] + 1]);
+      var node = stack.pop();
+      var depth = depths.pop();
+      if (depth >= limit) return true;
+      var keys = Array.isArray(node) ? null : Object.keys(node);
+      var count = keys ? keys.length : node.length;
+      for (var i = 0; i < count; i++) {
+        var child = keys ? node[keys[i]] : node[i];
+        if (child !== null && typeof child === "object") {
+          stack.push(child);
+          depths.push(depth + 1);
+        }
+      }
     }
     return false;
   }
@@ -101,6 +109,13 @@
     return errors;
   }
 
+  /** The instrument a file says it is for, when its format is ours; else "". */
+  function instrumentId(raw) {
+    if (!isObject(raw) || own(raw, "format") !== A.FORMAT || own(raw, "formatVersion") !== A.FORMAT_VERSION) return "";
+    var id = own(own(raw, "instrument"), "id");
+    return typeof id === "string" ? id : "";
+  }
+
   /** The checks that come before any instrument is needed: format, format version, shape. */
   function checkHead(raw) {
     if (!isObject(raw) || own(raw, "format") !== A.FORMAT) return [{ code: "wrong-format" }];
@@ -115,7 +130,7 @@
     if (typeof version !== "string" || !VERSION.test(version)) {
       return [{ code: "bad-shape", path: "instrument.version" }];
     }
-    if (tooDeep(raw, LIMITS.depth)) return [{ code: "too-deep", max: LIMITS.depth }];
+    if (isObject(raw) && tooDeep(raw, LIMITS.depth)) return [{ code: "too-deep", max: LIMITS.depth }];
     return [];
   }
 
@@ -163,5 +178,5 @@
     });
   }
 
-  IOM.lib.assessmentFile = { LIMITS: LIMITS, checkHead: checkHead, validate: validate };
+  IOM.lib.assessmentFile = { LIMITS: LIMITS, instrumentId: instrumentId, checkHead: checkHead, validate: validate };
 })();

@@ -353,9 +353,8 @@
 
   /** The id of the instrument a read file is for, when this site has it; else "". */
   function instrumentOf(file, infos) {
-    if (file.errors.length || F.checkHead(file.value).length) return "";
-    var id = own(file.value.instrument, "id");
-    return own(infos, id) ? id : "";
+    var id = file.errors.length ? "" : F.instrumentId(file.value);
+    return id && own(infos, id) ? id : "";
   }
 
   /** Why a file cannot be combined when no instrument could be chosen. */
