@@ -56,7 +56,6 @@
     this.say = ui.status($root.querySelector("[data-status]"));
     this.errors = ui.errorSummary($root);
 
-    this.$input.addEventListener("change", this.handleFiles.bind(this));
     $root.addEventListener("click", this.handleClick.bind(this));
     $root.addEventListener("input", this.handleInput.bind(this));
     $root.addEventListener("change", this.handleInput.bind(this));
@@ -285,6 +284,10 @@
 
   Combine.prototype.handleInput = function (event) {
     var $target = event.target;
+    if ($target === this.$input) {
+      if (event.type === "change") this.handleFiles();
+      return;
+    }
     if ($target === this.$select) {
       if (event.type === "change") {
         this.update(false);

@@ -39,9 +39,7 @@
     this.$input = $root.querySelector("[data-compare-files]");
     this.$status = $root.querySelector("[data-status]");
     this.handleChange = this.handleChange.bind(this);
-    this.handleFiles = this.handleFiles.bind(this);
     $root.addEventListener("change", this.handleChange);
-    this.$input.addEventListener("change", this.handleFiles);
     this.chooseInstrument();
     this.fillPickers(true);
     this.update();
@@ -129,7 +127,9 @@
   };
 
   Compare.prototype.handleChange = function (event) {
-    if (event.target === this.$select) {
+    if (event.target === this.$input) {
+      this.handleFiles();
+    } else if (event.target === this.$select) {
       this.fillPickers(true);
       this.update();
     } else if (event.target === this.$before || event.target === this.$after) {
