@@ -119,3 +119,14 @@ def test_each_declared_theme_and_area_is_used(content, cases):
     doc = content.docs["case-studies"]
     assert {t.key for t in doc.themes} == {t for case in cases for t in case.themes}
     assert {a.key for a in doc.areas} == {case.area for case in cases}
+
+
+NUMBER_WORDS = {6: "six", 10: "ten"}
+
+
+def test_the_home_page_counts_the_cases_and_their_areas_from_the_data(cases):
+    # "Case studies from ten areas" was wrong: ten cases come from six areas.
+    home = (DATA.parent / "docs" / "index.md").read_text(encoding="utf-8")
+    areas = {case.area for case in cases}
+    claim = f"{NUMBER_WORDS[len(cases)]} from {NUMBER_WORDS[len(areas)]} areas"
+    assert claim in home
