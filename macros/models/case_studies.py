@@ -137,9 +137,7 @@ def check(doc: Document, content) -> list[str]:
                     "(KP-1…KP-6)"
                 )
             elif content is not None and content.ids[principle].file != "principles-2015":
-                errors.append(
-                    f"{where}.principles.ids[{j}]: '{principle}' is not a 2015 principle"
-                )
+                errors.append(f"{where}.principles.ids[{j}]: '{principle}' is not a 2015 principle")
         for j, result in enumerate(case.results):
             if "£" in result.figure and not result.context.strip():
                 errors.append(

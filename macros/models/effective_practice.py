@@ -2,8 +2,9 @@
 
 Framework items (the ten inspection findings, the casework points, the guide's lists and its
 figures) are transcribed word for word. Fields named `summary` or `notes` hold guidance in our
-own words, each with the guide's sentences it rests on (`quote:`, models/paraphrase.py). The guide's five "highlights of effectiveness" are case studies and live in
-data/case-studies.yml, not here.
+own words, each with the guide's sentences it rests on (`quote:`, models/paraphrase.py). The
+guide's five "highlights of effectiveness" are case studies and live in data/case-studies.yml,
+not here.
 """
 
 from __future__ import annotations

@@ -100,7 +100,9 @@ def unsupported(doc: Any) -> list[str]:
             )
         for where, doc_id, _text in found.passages():
             if not doc_id:
-                problems.append(f"{where}: name its document (`doc:`); nothing above it has a `source:`")
+                problems.append(
+                    f"{where}: name its document (`doc:`); nothing above it has a `source:`"
+                )
     return problems
 
 

@@ -1,8 +1,9 @@
 """Key findings from a survey of IOM implementation (Home Office, 2011), source SURVEY-2011.
 
 The survey's method, then its sections in the order of the document. Each section holds a
-summary in our own words (each paragraph with the sentences it rests on, `quote:`), the figures it reports (ids `SV-…`, each with its statement
-verbatim), any bulleted lists it publishes (verbatim) and the charts drawn from its figures.
+summary in our own words (each paragraph with the sentences it rests on, `quote:`), the
+figures it reports (ids `SV-…`, each with its statement verbatim), any bulleted lists it
+publishes (verbatim) and the charts drawn from its figures.
 """
 
 from __future__ import annotations

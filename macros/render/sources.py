@@ -21,9 +21,7 @@ def sources_list(content, linker) -> str:
     """The bibliography: each document's publisher, date and how we know it, reference, licence."""
     doc = content.docs["sources"]
     licences = {licence.id: licence for licence in doc.licences}
-    return template("sources.html").render(
-        doc=doc, licences=licences, dated=DATED, linker=linker
-    )
+    return template("sources.html").render(doc=doc, licences=licences, dated=DATED, linker=linker)
 
 
 MACROS = {"page_sources": page_sources, "sources_list": sources_list}

@@ -33,7 +33,9 @@ def page_without_js(browser, base_url):
 
 
 @pytest.mark.parametrize(("path", "where", "text"), TAGGED)
-def test_the_tag_is_a_visible_word_without_javascript_and_in_print(page_without_js, path, where, text):
+def test_the_tag_is_a_visible_word_without_javascript_and_in_print(
+    page_without_js, path, where, text
+):
     page = page_without_js
     page.goto(path)
     holder = _first_tagged(page, where, text)

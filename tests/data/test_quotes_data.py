@@ -47,7 +47,10 @@ def seeds() -> dict[str, str]:
     missing = [name for name in SEED_FILES.values() if not (SEEDS / name).is_file()]
     if missing:
         pytest.skip(f"source texts not available in {SEEDS} (set IOM_SEEDS)")
-    return {doc: normalise((SEEDS / name).read_text(encoding="utf-8")) for doc, name in SEED_FILES.items()}
+    return {
+        doc: normalise((SEEDS / name).read_text(encoding="utf-8"))
+        for doc, name in SEED_FILES.items()
+    }
 
 
 def _found(content):
@@ -55,8 +58,11 @@ def _found(content):
 
 
 def test_normalise_reads_extraction_noise_as_the_words_it_hides():
-    assert normalise("the IOM Key Principles1 and the\n  tool") == "the IOM Key Principles and the tool"
-    assert normalise("(DIP)¹. “Refresh” – the ‘scheme’") == '(DIP). "Refresh" - the \'scheme\''
+    assert (
+        normalise("the IOM Key Principles1 and the\n  tool")
+        == "the IOM Key Principles and the tool"
+    )
+    assert normalise("(DIP)¹. “Refresh” – the ‘scheme’") == "(DIP). \"Refresh\" - the 'scheme'"
     assert normalise("**Delphine Waring** and <u>standards</u>") == "Delphine Waring and standards"
     assert normalise("Tk/EM/1.1 and Phase 2 in 2010/11") == "Tk/EM/1.1 and Phase 2 in 2010/11"
 

@@ -89,7 +89,10 @@ def test_a_summary_marked_ours_needs_no_quote(real_raw):
 def test_which_principles_a_case_illustrates_must_say_it_is_our_reading(real_raw):
     raw = copy.deepcopy(real_raw)
     _case(raw)["principles"] = {"ids": ["KP-1"]}
-    assert any(e.startswith("data/case-studies.yml: cases[0].principles: our own words") for e in _errors(raw))
+    assert any(
+        e.startswith("data/case-studies.yml: cases[0].principles: our own words")
+        for e in _errors(raw)
+    )
 
 
 def test_a_quote_passage_must_name_a_known_document(real_raw):
