@@ -11,6 +11,7 @@ from typing import Any
 
 from .models import kind_modules, module_for
 from .models.base import BuildResult, build, walk_ids
+from .models.paraphrase import unsupported
 
 
 class ContentInvalid(Exception):
@@ -64,6 +65,7 @@ def build_content(raw: dict[str, Any], load_errors: list[str] | None = None) -> 
         result = BuildResult()
         content.docs[key] = build(module.Document, data, "", result)
         errors.extend(f"{shown}: {e}" for e in result.errors)
+        errors.extend(f"{shown}: {e}" for e in unsupported(content.docs[key]))
         refs.extend((key, path, ref) for path, ref in result.refs)
         if hasattr(module, "PAGE"):
             content.pages[key] = module.PAGE

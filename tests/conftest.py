@@ -14,6 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # The source documents: ../shared/seeds beside the checkout (as in CI), or IOM_SEEDS.
 SEEDS = Path(os.environ.get("IOM_SEEDS", ROOT.parent / "shared" / "seeds"))
+# The text of each source document (data/sources.yml id) in SEEDS.
+SEED_FILES = {
+    "SAT-2010": "000_1c7252d396654d29.txt",
+    "KP-2015": "001_538bf9ca126331f5.txt",
+    "EPG-2020": "002_280af00fc8528232.txt",
+    "ET-2018": "003_f454314f6e9682f8.txt",
+    "SURVEY-2011": "004_1d7564c6f8c29ca9.txt",
+}
 
 
 def free_port() -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .base import Point, Ref, Source
+from .paraphrase import Paraphrase
 
 FILE = "efficiency-toolkit"
 PAGE = "efficiency-toolkit.md"
@@ -72,7 +73,7 @@ class Lens:
 
 @dataclass
 class Framework:
-    summary: list[str]  # our own words
+    summary: list[Paraphrase]  # our own words
     levels_lead_in: str  # verbatim: "…working across the following three areas:"
     levels: list[Level]
     lenses_lead_in: str  # verbatim
@@ -108,7 +109,7 @@ class Theme:
     id: str  # ET-1
     number: int
     title: str  # verbatim
-    description: str  # our own words: what the theme is about
+    description: Paraphrase  # our own words: what the theme is about
     level: Ref  # the framework level (ET-level-…) it deals with
     introduction: list[Passage]  # verbatim
     examples: list[Example]
@@ -133,7 +134,7 @@ class Omission:
     id: str  # ET-annex-a
     title: str
     described_as: str  # how the source describes it, verbatim
-    note: str  # our own words: why it is not reproduced
+    note: Paraphrase  # our own words: why it is not reproduced
     alternative: Alternative
     source: Source
 
@@ -143,7 +144,7 @@ class Document:
     title: str
     reference: str  # "Tk/EM/1.1"
     status: str  # "Please note that this is a working document." verbatim
-    about: list[str]  # our own words
+    about: list[Paraphrase]  # our own words
     purpose: Purpose
     framework: Framework
     themes: list[Theme]

@@ -31,6 +31,7 @@ class Level:
     description: str  # what choosing this level means
     tone: Literal["red", "amber", "green", "blue", "grey"] = "grey"  # colour of its tag
     priority: int = 0  # 1 = listed first among priorities; 0 = not a priority
+    ours: bool = False  # the description is this toolkit's, not the source's ("Our reading")
 
 
 @dataclass

@@ -64,3 +64,12 @@ def test_scales(content):
     for key, doc in content.instruments().items():
         assert all(level.description for level in doc.scale.levels), key
         assert doc.replaces == {}, key  # version 1.0: nothing replaced yet
+
+
+def test_every_rating_level_description_is_marked_as_our_reading():
+    """No source defines its ratings: the descriptions people choose by are ours, and say so."""
+    raw, errors = load_raw(DATA)
+    content = build_content(raw, errors)
+    for key, doc in content.instruments().items():
+        for level in doc.scale.levels:
+            assert level.ours, (key, level.value)
