@@ -14,6 +14,20 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # The source documents: ../shared/seeds beside the checkout (as in CI), or IOM_SEEDS.
 SEEDS = Path(os.environ.get("IOM_SEEDS", ROOT.parent / "shared" / "seeds"))
+# Under CI (any value of CI, as GitHub Actions and most runners set it) no test may skip: a
+# test that does not run there proves nothing, so a skip is reported as a failure.
+IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI, a skipped test (source documents or a tool missing) fails instead."""
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI is set, so this test may not skip: {reason}"
 
 
 def free_port() -> int:

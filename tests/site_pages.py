@@ -2,7 +2,7 @@
 
 Written pages come from docs/; the section pages of the assessment forms are generated at build
 time from data/instruments (macros/section_pages_hook.py) and are in no navigation, so they are
-listed the way the hook makes them. tests/build/test_section_pages.py proves the list matches
+listed the way the hook makes them. tests/site/test_section_pages.py proves the list matches
 the built site exactly, so a page added either way is checked without editing a list.
 """
 
