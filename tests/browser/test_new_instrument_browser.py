@@ -9,7 +9,6 @@ real instrument's download is checked against the schema too.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -18,7 +17,7 @@ from playwright.sync_api import expect
 
 from scripts import static_server
 from tests.browser.instrument_helpers import FORMS, open_form, wait_ready
-from tests.conftest import ROOT, build_site, free_port
+from tests.conftest import build_site, copy_project, free_port
 from tests.site_pages import content
 
 NEW_ID = "partnership-check-2026"
@@ -57,13 +56,7 @@ NAV_LINE = f"      - Partnership check: assess/{NEW_ID}.md\n"
 @pytest.fixture(scope="module")
 def new_site(tmp_path_factory):
     """The project copied, plus the YAML file and the nav line; built and served."""
-    project = tmp_path_factory.mktemp("project")
-    for name in ["mkdocs.yml", "docs", "data", "macros", "overrides"]:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("project"))
     (project / "data" / "instruments" / f"{NEW_ID}.yml").write_text(NEW_INSTRUMENT, "utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert NAV_AFTER in config
