@@ -20,6 +20,13 @@ from .validate import Content, build_content
 CONTENT_KEY = "iom_content"
 
 
+def load_content(data_dir: Path) -> Content:
+    """Read every file of a data folder and validate it all; raises ContentInvalid listing
+    every problem with its file and key path."""
+    raw, load_errors = load_raw(data_dir)
+    return build_content(raw, load_errors)
+
+
 def content_for(conf) -> Content:
     """The validated content of the build `conf` (a MkDocs config) belongs to.
 
@@ -30,8 +37,7 @@ def content_for(conf) -> Content:
     content = conf.get(CONTENT_KEY)
     if content is None:
         project = Path(conf["config_file_path"]).parent
-        raw, load_errors = load_raw(project / conf["extra"].get("iom_data_dir", "data"))
-        content = build_content(raw, load_errors)
+        content = load_content(project / conf["extra"].get("iom_data_dir", "data"))
         conf[CONTENT_KEY] = content
     return content
 

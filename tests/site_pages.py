@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import functools
 
-from macros.loader import load_raw
+from macros import load_content
 from macros.render.instrument import overview_page, section_page
-from macros.validate import Content, build_content
+from macros.validate import Content
 from tests.conftest import DATA, ROOT
 
 
 @functools.cache
 def content() -> Content:
     """The real data/, validated as the build validates it."""
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
+    return load_content(DATA)
 
 
 def instrument_ids() -> list[str]:
