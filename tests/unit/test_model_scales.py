@@ -90,3 +90,14 @@ def test_an_instrument_page_is_under_assess(tmp_path):
 
     message = _problems(tmp_path, change_instrument=change)
     assert "fixture-test.yml: page: 'elsewhere/form.md' should be assess/<name>.md" in message
+
+
+def test_two_instruments_cannot_share_a_page(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    doc = yaml.safe_load((data / "instruments" / "fixture-test.yml").read_text())
+    doc.update(id="fixture-other", page="assess/fixture-test.md")
+    (data / "instruments" / "fixture-other.yml").write_text(yaml.safe_dump(doc))
+    raw, errors = load_raw(data)
+    with pytest.raises(ContentInvalid, match="page: 'assess/fixture-test.md' is data/"):
+        build_content(raw, errors)
