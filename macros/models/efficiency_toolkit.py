@@ -122,9 +122,10 @@ class Theme:
 class Alternative:
     """Where this site offers its own version of something the source does not include."""
 
-    page: str  # docs page, e.g. "assess/efficiency-review.md"
     title: str
     description: str  # our own words
+    ref: Ref | None = None  # an assessment (data/instruments/ id), linked to its page
+    page: str = ""  # or a docs page, e.g. "value-for-money.md"
 
 
 @dataclass
@@ -179,7 +180,9 @@ def check(doc: Document, content) -> list[str]:
         if level.theme not in theme_ids:
             errors.append(f"framework.levels[{i}].theme: '{level.theme}' is not a theme")
     for i, omission in enumerate(doc.not_reproduced):
-        page = omission.alternative.page
-        if not re.fullmatch(r"[a-z0-9/-]+\.md", page):
-            errors.append(f"not_reproduced[{i}].alternative.page: '{page}' is not a docs page")
+        where, page = f"not_reproduced[{i}].alternative", omission.alternative.page
+        if bool(page) == bool(omission.alternative.ref):
+            errors.append(f"{where}: needs either a ref (an assessment) or a page")
+        elif page and not re.fullmatch(r"[a-z0-9/-]+\.md", page):
+            errors.append(f"{where}.page: '{page}' is not a docs page")
     return errors

@@ -276,16 +276,3 @@ def test_fifty_agency_files_of_27_questions_combine(page):
         + ")(); return {agencies: r.agencies, items: r.items}; }"
     )
     assert result == {"agencies": 50, "items": 27}
-
-
-def test_combine_reached_by_a_link_still_combines(page, agency_files):
-    """Reached by a link, not only by a reload, the page knows the instruments (described in
-    <template>s, which the theme's instant navigation, if turned on, keeps intact) and
-    combines files."""
-    page.goto("assess/")
-    page.click("a[href$='combine/'] >> nth=0")
-    page.wait_for_selector("[data-module=iom-combine][data-iom-init=ready]")
-    assert page.url.endswith("assess/combine/")
-    add_files(page, agency_files)
-    assert page.is_hidden("[data-error-summary]")
-    assert row_ratings(page, "SA-1.1") == ["red", "green", "amber"]

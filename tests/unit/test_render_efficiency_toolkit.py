@@ -15,6 +15,7 @@ from macros.render import Linker
 from macros.render import efficiency_toolkit as render
 from macros.validate import build_content
 from tests.conftest import DATA
+from tests.data.test_efficiency_toolkit_data import TOOLKIT_FILES
 
 
 class Node:
@@ -83,7 +84,7 @@ def parse(markdown_text: str) -> Node:
 def raw():
     data, errors = load_raw(DATA)
     assert not errors
-    return {k: data[k] for k in ("sources", "efficiency-toolkit")}
+    return {k: data[k] for k in TOOLKIT_FILES}
 
 
 @pytest.fixture(scope="module")
