@@ -41,9 +41,12 @@ def text_boxes(page, part: str = "page") -> dict:
     return page.evaluate(_script("text-boxes.js"), {"charts": CHARTS, "part": part})
 
 
-def small_targets(page) -> list[str]:
-    """Pointer targets under 24×24 CSS px that are too close to another target."""
-    return page.evaluate(_script("target-size.js"))
+def small_targets(page, within: str | None = None) -> list[str]:
+    """Pointer targets under 24×24 CSS px that are too close to another target.
+
+    `within`: a CSS selector to check only the targets inside it (all targets are neighbours).
+    """
+    return page.evaluate(_script("target-size.js"), within)
 
 
 def apply_text_spacing(page) -> None:

@@ -109,10 +109,12 @@ def compare(page, folder: Path):
 
 
 def _option(page, which: str, year: str) -> str:
-    """The label of the option for the file of `year` in the Earlier/Later list."""
-    select = page.get_by_label(f"{which} assessment")
-    labels = select.locator("option").all_inner_texts()
-    return next(text for text in labels if f"Spring review {year}" in text)
+    """The label of the option for the file of `year` in the Earlier/Later list (once read)."""
+    option = page.get_by_label(f"{which} assessment").locator(
+        "option", has_text=f"Spring review {year}"
+    )
+    option.wait_for(state="attached")
+    return option.inner_text()
 
 
 def calculator(page, folder: Path):

@@ -1,5 +1,7 @@
 // WCAG 2.5.8 Target Size (Minimum) on the page as it is now. Returns one readable line per
 // target that is smaller than 24 by 24 CSS px and not spaced as the criterion allows.
+// Argument: a CSS selector to check only the targets inside it (their neighbours are every
+// target on the page), or null for all.
 //
 // Targets: links, buttons, form controls, summaries, labels of controls and anything made
 // focusable. Targets hidden with opacity (the theme's heading permalinks, shown on hover) still
@@ -11,7 +13,7 @@
 //   Inline:  a link inside a sentence (an inline link whose block has other text).
 //   A radio button or checkbox counts with its label when the label takes the same click and
 //   the two touch (the label holds the control, or lies beside it).
-() => {
+(within) => {
   const MIN = 24;
   const RADIUS = MIN / 2;
   const SELECTOR = [
@@ -51,6 +53,15 @@
     return box.right - box.left >= 1 && box.bottom - box.top >= 1;
   };
 
+  // A target under another element (the search dialog's overlay) cannot take the click.
+  const covered = (el, rect) => {
+    const x = (rect.left + rect.right) / 2;
+    const y = (rect.top + rect.bottom) / 2;
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false; // cannot tell
+    const hit = document.elementFromPoint(x, y);
+    return !!hit && !el.contains(hit) && !hit.contains(el) && !(el.labels && [...el.labels].includes(hit));
+  };
+
   const targets = [];
   for (const el of document.querySelectorAll(SELECTOR)) {
     if (!el.checkVisibility({ visibilityProperty: true })) continue;
@@ -58,6 +69,7 @@
     if (el.disabled) continue;
     const rect = el.getBoundingClientRect();
     if (rect.width < 1 || rect.height < 1 || !onPage(rect) || !visiblePart(el, rect)) continue;
+    if (covered(el, rect)) continue;
     // A 1 px box: text or a control for screen readers, or a visually hidden file input.
     if (rect.width <= 1 || rect.height <= 1) continue;
     targets.push({ el, rect });
@@ -114,8 +126,10 @@
   };
 
   const findings = [];
+  const scope = within ? [...document.querySelectorAll(within)] : null;
   for (const t of targets) {
     if (!t.small) continue;
+    if (scope && !scope.some((root) => root.contains(t.el))) continue;
     // A label counted with its control is checked as that control.
     if (t.el.matches("label[for]") && t.el.control
         && t.el.control.matches("input[type=radio], input[type=checkbox]")) continue;
