@@ -19,8 +19,23 @@ p { margin-bottom: 2em !important; }
 """
 """The WCAG 1.4.12 metrics, as a user stylesheet or bookmarklet applies them."""
 
+SHORTENED = ".md-header__topic"
+"""Text that may end in an ellipsis: the theme's header repeats the site name and the page's
+heading, which are on the page in full (the menu's title, the h1)."""
+
 CHARTS = "[data-chart], [data-heatmap]"
 """The chart canvases the components draw into (their text is checked on its own)."""
+
+
+# Back to the top of the page, then wait for what scrolling set off to end (the header
+# swaps the page title for the site name with a transition).
+_TO_TOP = """async () => {
+  scrollTo(0, 0);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const finite = document.getAnimations()
+    .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map((a) => a.finished.catch(() => null)));
+}"""
 
 
 def _script(name: str) -> str:
@@ -32,13 +47,15 @@ def reflow(page) -> dict:
     return page.evaluate(_script("reflow.js"))
 
 
-def text_boxes(page, part: str = "page") -> dict:
+def text_boxes(page, part: str = "page", within: str | None = None) -> dict:
     """{clipped, overlaps}: findings for the page's text ("page") or its charts' ("charts").
 
     Measured from the top of the page, where the theme's sticky header covers nothing.
+    `within`: a CSS selector to check only the text inside it.
     """
-    page.evaluate("() => new Promise((done) => { scrollTo(0, 0); requestAnimationFrame(done); })")
-    return page.evaluate(_script("text-boxes.js"), {"charts": CHARTS, "part": part})
+    page.evaluate(_TO_TOP)
+    options = {"charts": CHARTS, "part": part, "within": within, "shortened": SHORTENED}
+    return page.evaluate(_script("text-boxes.js"), options)
 
 
 def small_targets(page, within: str | None = None) -> list[str]:

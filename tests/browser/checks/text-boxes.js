@@ -2,7 +2,9 @@
 // which pieces of text overlap each other. Used with and without the WCAG 1.4.12 text-spacing
 // override (tests/browser/test_text_spacing_browser.py).
 //
-// Argument: { charts: CSS selector of chart canvases, part: "page" | "charts" }.
+// Argument: { charts: CSS selector of chart canvases, part: "page" | "charts",
+//             within: CSS selector to check only the text inside it, or null for all,
+//             shortened: CSS selector of boxes that may end their text in an ellipsis }.
 //   "page":   every visible HTML text outside the charts;
 //   "charts": the text inside the charts: SVG <text> (whose box is taken from its glyphs,
 //             rotation included) and any HTML text, checked against its own chart.
@@ -11,6 +13,7 @@
   const TOLERANCE = 1; // CSS px: sub-pixel rounding and glyphs that touch are not overlaps
 
   const canvases = [...document.querySelectorAll(options.charts)];
+  const scope = options.within ? [...document.querySelectorAll(options.within)] : null;
   const inChart = (el) => canvases.some((canvas) => canvas.contains(el));
 
   const shown = (el) =>
@@ -20,9 +23,28 @@
   const screenReaderOnly = (el) => {
     for (let up = el; up && up !== document.body; up = up.parentElement) {
       const box = up.getBoundingClientRect();
-      if (box.width <= 1 || box.height <= 1) return true;
       const style = getComputedStyle(up);
+      if ((box.width <= 1 || box.height <= 1) && style.overflow !== "visible") return true;
       if (style.clip === "rect(0px, 0px, 0px, 0px)" || style.clipPath === "inset(50%)") return true;
+    }
+    return false;
+  };
+
+  // Text on a panel moved out of sight: the closed phone menu lies off the page, and its
+  // sub-menus are slid (transformed) outside the menu's box, which hides them. Text pushed
+  // out of a box by its own length is not this: it is checked as cut off.
+  const offPage = (r) => r.right + scrollX <= 0 || r.bottom + scrollY <= 0;
+  const onHiddenPanel = (el, r) => {
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+      const box = up.getBoundingClientRect();
+      const outside = r.right <= box.left || r.left >= box.right || r.bottom <= box.top
+        || r.top >= box.bottom;
+      if (!outside) continue;
+      for (let moved = el; moved !== up; moved = moved.parentElement) {
+        if (getComputedStyle(moved).transform !== "none") return true;
+      }
     }
     return false;
   };
@@ -53,11 +75,13 @@
     const owner = node.parentElement;
     if (owner.closest("svg, script, style, template, noscript, option, select, textarea")) return;
     if ((inChart(owner) ? "charts" : "page") !== options.part) return;
+    if (scope && !scope.some((root) => root.contains(owner))) return;
     if (!shown(owner) || screenReaderOnly(owner)) return;
     const range = document.createRange();
     range.selectNodeContents(node);
     for (const rect of range.getClientRects()) {
       if (rect.width < 1 || rect.height < 1) continue;
+      if (offPage(rect) || onHiddenPanel(owner, rect)) continue;
       boxes.push({ node, owner, quad: quadOfRect(rect), label: describe(owner, node.textContent) });
     }
   };
@@ -83,10 +107,14 @@
   // Clipped: some of the box lies outside an ancestor that hides overflow (an SVG clips to its
   // own viewport). Scroll containers are not clipping: the text can be scrolled to.
   const clipped = [];
+  const mayShorten = (el) => !!(options.shortened && el.closest(options.shortened));
   for (const box of boxes) {
+    if (mayShorten(box.owner)) continue;
     const b = bounds(box.quad);
-    for (let up = box.owner.parentElement; up && up !== document.documentElement; up = up.parentElement) {
+    for (let up = box.owner; up && up !== document.documentElement; up = up.parentElement) {
       const style = getComputedStyle(up);
+      // Inside a scroll box the text can be scrolled to, whatever clips the box itself.
+      if (/auto|scroll/.test(style.overflowX + style.overflowY)) break;
       const hides = (v) => v === "hidden" || v === "clip";
       const isSvgRoot = up.tagName.toLowerCase() === "svg" && style.overflow !== "visible";
       if (!(hides(style.overflowX) || hides(style.overflowY) || isSvgRoot)) continue;
@@ -96,11 +124,17 @@
         right: r.left + up.clientLeft + (up.clientWidth || r.width),
         bottom: r.top + up.clientTop + (up.clientHeight || r.height),
       };
+      // An ellipsis replaces the text that passes the content edge, inside the padding.
+      if (style.textOverflow !== "clip") {
+        inner.left += parseFloat(style.paddingLeft);
+        inner.right -= parseFloat(style.paddingRight);
+      }
       const outX = (hides(style.overflowX) || isSvgRoot)
         && (b.left < inner.left - TOLERANCE || b.right > inner.right + TOLERANCE);
       const outY = (hides(style.overflowY) || isSvgRoot)
         && (b.top < inner.top - TOLERANCE || b.bottom > inner.bottom + TOLERANCE);
       if (outX || outY) {
+        box.clipped = true;
         clipped.push(`${box.label} is cut off by ${describe(up, "").replace(/ ""$/, "")}`);
         break;
       }
@@ -108,7 +142,8 @@
   }
 
   // Overlaps: two boxes of different text that intersect by more than the tolerance
-  // (separating-axis test, so turned labels are compared by their real outline).
+  // (separating-axis test, so turned labels are compared by their real outline). Text that is
+  // cut off is reported as such, not as overlapping what lies beyond its box.
   const project = (quad, axis) => {
     const d = quad.map((p) => p.x * axis.x + p.y * axis.y);
     return [Math.min(...d), Math.max(...d)];
@@ -133,7 +168,7 @@
     const a = boxes[i];
     for (let j = i + 1; j < boxes.length && boxes[j].bounds.top < a.bounds.bottom - TOLERANCE; j++) {
       const b = boxes[j];
-      if (a.node === b.node) continue;
+      if (a.node === b.node || a.clipped || b.clipped) continue;
       if (b.bounds.left >= a.bounds.right - TOLERANCE || a.bounds.left >= b.bounds.right - TOLERANCE) continue;
       if (intersect(a.quad, b.quad)) overlaps.push(`${a.label} overlaps ${b.label}`);
     }
