@@ -17,6 +17,7 @@ import yaml
 
 from tests.browser.instrument_helpers import SA, fill_sample, open_section, wait_ready
 from tests.conftest import DATA
+from tests.site_pages import all_pages
 
 COMBINE = "assess/combine/"
 COMPARE = "assess/compare/"
@@ -146,3 +147,44 @@ def open_filled(page, state: str, folder: Path) -> str:
     if state.startswith("form-"):
         wait_ready(page)
     return path
+
+
+FILLED_PREFIX = "filled:"
+
+
+def pages_and_states() -> list[str]:
+    """Every page's path (tests/site_pages.py), then each filled state as "filled:<name>"."""
+    return all_pages() + [FILLED_PREFIX + state for state in sorted(FILLED)]
+
+
+def open_page(page, where: str, folder: Path, width: int | None = None) -> None:
+    """Open a page's path, or bring a "filled:<name>" state about (files go in `folder`),
+    in a window `width` CSS px wide if given."""
+    if width:
+        page.set_viewport_size({"width": width, "height": 900})
+    if where.startswith(FILLED_PREFIX):
+        open_filled(page, where.removeprefix(FILLED_PREFIX), folder)
+    else:
+        page.goto(where)
+
+
+# The theme's parts that open over a page.
+MENU = ".md-sidebar--primary"
+SEARCH = ".md-search"
+
+
+def open_phone_menu(page):
+    """A section page 390 px wide with its menu (the theme's drawer) opened by a tap."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(SA + "sa-1/")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator(MENU).get_by_role("link", name="Home").wait_for()
+
+
+def open_search(page, width: int):
+    """The Key Principles page `width` px wide, searched for "offender" from the keyboard."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("principles/")
+    page.keyboard.press("/")
+    page.keyboard.type("offender")  # the theme's search reacts to key events
+    page.locator(".md-search-result__item").first.wait_for()

@@ -37,7 +37,10 @@ def test_reflow_finds_a_scroll_box_without_a_name_or_focus(page):
 
 @pytest.mark.parametrize(
     "attributes",
-    ['role="region" aria-label="Ratings" tabindex="0"', 'role="region" aria-labelledby="c" tabindex="0"'],
+    [
+        'role="region" aria-label="Ratings" tabindex="0"',
+        'role="region" aria-labelledby="c" tabindex="0"',
+    ],
 )
 def test_reflow_accepts_a_named_focusable_region(page, attributes):
     show(
@@ -74,7 +77,10 @@ def test_text_boxes_find_text_cut_off_by_a_fixed_height(page):
 
 
 def test_text_boxes_find_text_running_out_of_a_fixed_height_over_the_next(page):
-    show(page, '<div style="height: 20px">First line<br>Second line</div><p style="margin: 0">Next</p>')
+    show(
+        page,
+        '<div style="height: 20px">First line<br>Second line</div><p style="margin: 0">Next</p>',
+    )
     found = layout_checks.text_boxes(page)
     assert found["clipped"] == []
     assert len(found["overlaps"]) == 1 and "Next" in found["overlaps"][0]
@@ -113,7 +119,8 @@ def test_text_boxes_check_chart_text_on_its_own(page):
     show(
         page,
         CHART.format(
-            texts='<text x="0" y="20" font-size="14">A label that runs on past the right edge</text>'
+            texts='<text x="0" y="20" font-size="14">'
+            "A label that runs on past the right edge</text>"
             '<text x="0" y="50" font-size="14">Tick</text><text x="10" y="52" font-size="14">'
             "Title</text>"
         ),

@@ -75,9 +75,10 @@ def test_the_menu_still_opens_and_closes_with_a_pointer(phone):
     phone.locator(".md-overlay").click(position={"x": 370, "y": 400})
     expect(menu_button(phone)).to_have_attribute("aria-expanded", "false")
     phone.wait_for_timeout(400)  # slides away, then leaves the tab order
-    assert phone.locator(".md-sidebar--primary").evaluate(
-        "s => getComputedStyle(s).visibility"
-    ) == "hidden"
+    assert (
+        phone.locator(".md-sidebar--primary").evaluate("s => getComputedStyle(s).visibility")
+        == "hidden"
+    )
 
 
 def test_on_a_wide_screen_the_menu_is_a_sidebar_with_no_button(page):

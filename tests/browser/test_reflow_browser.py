@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import layout_checks
-from tests.browser.page_states import FILLED, open_filled
-from tests.site_pages import all_pages
+from tests.browser.page_states import open_filled, open_page, pages_and_states
 
 WIDTH = layout_checks.REFLOW_WIDTH
 
@@ -30,17 +29,9 @@ def assert_reflows(page):
     )
 
 
-@pytest.mark.parametrize("path", all_pages())
-def test_page_fits_320_px(page, path):
-    narrow(page)
-    page.goto(path)
-    assert_reflows(page)
-
-
-@pytest.mark.parametrize("state", sorted(FILLED))
-def test_filled_page_fits_320_px(page, state, tmp_path):
-    narrow(page)
-    open_filled(page, state, tmp_path)
+@pytest.mark.parametrize("where", pages_and_states())
+def test_page_fits_320_px(page, where, tmp_path):
+    open_page(page, where, tmp_path, WIDTH)
     assert_reflows(page)
 
 
@@ -52,9 +43,7 @@ def test_a_wide_table_scrolls_from_the_keyboard_inside_its_region(page, tmp_path
     region.focus()
     expect(region).to_be_focused()
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "r => r.scrollLeft > 0", arg=region.element_handle(), timeout=2000
-    )
+    page.wait_for_function("r => r.scrollLeft > 0", arg=region.element_handle(), timeout=2000)
 
 
 def test_a_table_of_records_stacks_and_keeps_its_table_roles(page):

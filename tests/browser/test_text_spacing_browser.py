@@ -9,8 +9,15 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import layout_checks
-from tests.browser.page_states import FILLED, open_filled
-from tests.site_pages import all_pages
+from tests.browser.page_states import (
+    FILLED_PREFIX,
+    MENU,
+    SEARCH,
+    open_page,
+    open_phone_menu,
+    open_search,
+    pages_and_states,
+)
 
 WIDTHS = [1280, 390]
 PART_B = "chart drawing, issue 17 part B"
@@ -26,37 +33,21 @@ def assert_text_fits(page, part: str = "page", within: str | None = None):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path", all_pages())
-def test_page_text_fits_with_wider_spacing(page, path, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(path)
-    assert_text_fits(page)
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("state", sorted(FILLED))
-def test_filled_page_text_fits_with_wider_spacing(page, state, width, tmp_path):
-    page.set_viewport_size({"width": width, "height": 900})
-    open_filled(page, state, tmp_path)
+@pytest.mark.parametrize("where", pages_and_states())
+def test_text_fits_with_wider_spacing(page, where, width, tmp_path):
+    open_page(page, where, tmp_path, width)
     assert_text_fits(page)
 
 
 def test_the_phone_menu_fits_with_wider_spacing(page):
-    page.set_viewport_size({"width": 390, "height": 800})
-    page.goto("assess/self-assessment-2010/sa-1/")
-    page.locator("label.md-header__button[for='__drawer']").click()
-    page.locator(".md-sidebar--primary").get_by_role("link", name="Home").wait_for()
-    assert_text_fits(page, within=".md-sidebar--primary")
+    open_phone_menu(page)
+    assert_text_fits(page, within=MENU)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_search_results_fit_with_wider_spacing(page, width):
-    page.set_viewport_size({"width": width, "height": 800})
-    page.goto("principles/")
-    page.keyboard.press("/")
-    page.keyboard.type("offender")
-    page.locator(".md-search-result__item").first.wait_for()
-    assert_text_fits(page, within=".md-search")
+    open_search(page, width)
+    assert_text_fits(page, within=SEARCH)
 
 
 # --- Chart text (part B) ------------------------------------------------------------------
@@ -92,8 +83,7 @@ def chart_params(check: str):
 
 
 def open_chart(page, state: str, width: int, folder) -> list[dict]:
-    page.set_viewport_size({"width": width, "height": 900})
-    open_filled(page, state, folder)
+    open_page(page, FILLED_PREFIX + state, folder, width)
     texts = layout_checks.chart_text(page)
     assert texts, f"no chart drawn on {state}"
     return texts

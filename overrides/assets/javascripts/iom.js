@@ -171,33 +171,6 @@
     return IOM.ready;
   };
 
-  // "Skip to content" only scrolls: the next Tab and a screen reader would still start from
-  // the top. Move focus to its target (the theme's instant navigation, if turned on, may also
-  // swap the page content, so again after any swap).
-  var skipTargetId = null;
-
-  function focusSkipTarget() {
-    var $target = skipTargetId && document.getElementById(skipTargetId);
-    if (!$target) return;
-    if (!$target.hasAttribute("tabindex")) $target.setAttribute("tabindex", "-1");
-    $target.focus();
-  }
-
-  document.addEventListener(
-    "click",
-    function (event) {
-      var $skip = event.target.closest ? event.target.closest(".md-skip") : null;
-      if (!$skip) return;
-      skipTargetId = decodeURIComponent($skip.hash.slice(1));
-      focusSkipTarget();
-      setTimeout(focusSkipTarget, 0);
-      setTimeout(function () {
-        skipTargetId = null;
-      }, 2000);
-    },
-    true // capture: the theme's navigation handles the click before it bubbles
-  );
-
   // On phones and tablets the theme's menu (the drawer) opens from a <label> for a hidden check
   // box: it takes no keyboard focus and has no role. Make it a button, named as the menu is,
   // that says whether the menu is open. Enter already clicks a focused label (the theme's
@@ -227,9 +200,40 @@
       $button.focus();
     });
   }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpMenuButton);
+  } else {
+    setUpMenuButton(); // deferred: the header is parsed
+  }
+
+  // "Skip to content" only scrolls: the next Tab and a screen reader would still start from
+  // the top. Move focus to its target (the theme's instant navigation, if turned on, may also
+  // swap the page content, so again after any swap).
+  var skipTargetId = null;
+
+  function focusSkipTarget() {
+    var $target = skipTargetId && document.getElementById(skipTargetId);
+    if (!$target) return;
+    if (!$target.hasAttribute("tabindex")) $target.setAttribute("tabindex", "-1");
+    $target.focus();
+  }
+
+  document.addEventListener(
+    "click",
+    function (event) {
+      var $skip = event.target.closest ? event.target.closest(".md-skip") : null;
+      if (!$skip) return;
+      skipTargetId = decodeURIComponent($skip.hash.slice(1));
+      focusSkipTarget();
+      setTimeout(focusSkipTarget, 0);
+      setTimeout(function () {
+        skipTargetId = null;
+      }, 2000);
+    },
+    true // capture: the theme's navigation handles the click before it bubbles
+  );
 
   function start() {
-    setUpMenuButton();
     IOM.initAll(document);
     focusSkipTarget();
   }
