@@ -31,14 +31,16 @@ AGENCIES = [
     "Northshire Drug and Alcohol Recovery Service",
 ]
 RATINGS = ["red", "amber", "green"]
-SA_TITLE = "Self Assessment Tool (2010)"
+SA_FILE = DATA / "instruments" / "self-assessment-2010.yml"
+
+
+def self_assessment() -> dict:
+    return yaml.safe_load(SA_FILE.read_text(encoding="utf-8"))
 
 
 def saved_file(folder: Path, name: str, agency: str, date: str, shift: int) -> Path:
     """A Self Assessment with every item rated (cycling through the scale from `shift`)."""
-    instrument = yaml.safe_load(
-        (DATA / "instruments" / "self-assessment-2010.yml").read_text(encoding="utf-8")
-    )
+    instrument = self_assessment()
     items = [item["id"] for section in instrument["sections"] for item in section["items"]]
     responses = {
         item: {
@@ -102,7 +104,7 @@ def compare(page, folder: Path):
     later = saved_file(folder, "Spring review 2026", AGENCIES[1], "2026-05-01", 1)
     page.goto(COMPARE)
     wait_module_ready(page, "iom-compare")
-    page.get_by_label("Assessment", exact=True).select_option(label=SA_TITLE)
+    page.get_by_label("Assessment", exact=True).select_option(label=self_assessment()["title"])
     page.get_by_label("Or add saved files (JSON)").set_input_files([str(earlier), str(later)])
     page.get_by_label("Earlier assessment").select_option(label=_option(page, "Earlier", "2025"))
     page.get_by_label("Later assessment").select_option(label=_option(page, "Later", "2026"))
@@ -119,9 +121,14 @@ def _option(page, which: str, year: str) -> str:
 
 
 def calculator(page, folder: Path):
+    """A case study's published figures, with a cost of IOM and an expected reduction (which a
+    preset may leave to the user), calculated."""
     page.goto(CALCULATOR)
     wait_module_ready(page, "iom-breakeven")
     page.get_by_role("button", name="Load figures:").first.click()
+    page.get_by_label("Interventions", exact=True).fill("250000")
+    page.get_by_label("Expected reduction in the cohort’s offending").fill("20")
+    page.get_by_role("button", name="Calculate", exact=True).click()
     page.get_by_role("table", name="Net position").first.wait_for()
     page.get_by_label("Scenario name").fill("Current team with the Lancashire figures, 20%")
     page.get_by_role("button", name="Save scenario").click()
