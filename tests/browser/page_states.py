@@ -184,7 +184,7 @@ def open_phone_menu(page):
     """A section page 390 px wide with its menu (the theme's drawer) opened by a tap."""
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(SA + "sa-1/")
-    page.locator("label.md-header__button[for='__drawer']").click()
+    page.get_by_role("button", name="Navigation").click()
     page.locator(MENU).get_by_role("link", name="Home").wait_for()
 
 

@@ -62,7 +62,7 @@ def test_the_menu_button_opens_and_closes_the_menu_from_the_keyboard(phone):
     phone.keyboard.press("Escape")
     expect(button).to_have_attribute("aria-expanded", "false")
     expect(button).to_be_focused()
-    phone.keyboard.press(" ")
+    phone.keyboard.press("Space")
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(home).to_be_visible()
 
