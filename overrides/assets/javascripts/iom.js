@@ -118,6 +118,42 @@
     return IOM.ready;
   };
 
+  // On phones and tablets the theme's menu (the drawer) opens from a <label> for a hidden check
+  // box: it takes no keyboard focus, and ARIA allows a label no role. Put a real button in its
+  // place, named as the menu is, that says whether the menu is open; Escape closes the open
+  // menu and returns to it. The closed menu is out of the tab order (iom.css).
+  function setUpMenuButton() {
+    var $toggle = document.getElementById("__drawer");
+    var $label = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+    var $menu = document.querySelector(".md-nav--primary");
+    if (!$toggle || !$label || $label.hidden) return;
+    var $button = document.createElement("button");
+    $button.type = "button";
+    $button.className = $label.className + " iom-menu-button";
+    $button.setAttribute("aria-label", ($menu && $menu.getAttribute("aria-label")) || "Menu");
+    while ($label.firstChild) $button.appendChild($label.firstChild); // the icon
+    $label.hidden = true;
+    $label.parentNode.insertBefore($button, $label);
+    function handleChange() {
+      $button.setAttribute("aria-expanded", String($toggle.checked));
+    }
+    handleChange();
+    $toggle.addEventListener("change", handleChange);
+    $button.addEventListener("click", function () {
+      $toggle.click(); // toggles the box and fires "change", as a click on the label did
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !$toggle.checked) return;
+      $toggle.click();
+      $button.focus();
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpMenuButton);
+  } else {
+    setUpMenuButton(); // deferred: the header is parsed
+  }
+
   // "Skip to content" only scrolls: the next Tab and a screen reader would still start from
   // the top. Move focus to its target, again once the browser has followed the link.
   function focusSkipTarget(id) {
