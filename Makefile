@@ -7,19 +7,31 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
+# `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
+# Debian packages install as root; elsewhere (a CI runner's user, a developer's laptop) through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Quiet the theme's end-of-life banner in every build log.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint bench offline clean system-packages
+.PHONY: serve build test test-fast lint bench offline clean system-packages lock
 
-$(BIN)/.installed: requirements.txt requirements-test.txt
+# requirements*.txt say what the site needs (compatible releases where a newer fix must be
+# taken); requirements.lock pins every package, as tested. `make lock` after changing them.
+$(BIN)/.installed: requirements.txt requirements-test.txt requirements.lock
 	@# Debian's python3 needs the python3-venv package for this; install it if missing.
-	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); }
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt -c requirements.lock
 	touch $@
 
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	.venv-lock/bin/pip freeze > requirements.lock
+	rm -rf .venv-lock
+
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
@@ -36,7 +48,7 @@ system-packages:
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing Debian packages:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
 	    echo "Missing:$$missing. Install them, or for the browser run '$(BIN)/playwright install chromium' and 'make test CHROMIUM='"; exit 1; \
 	  fi; \

@@ -8,15 +8,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .loader import load_raw
-from .validate import ContentInvalid, build_content
+from . import load_content
+from .validate import ContentInvalid
 
 
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else Path("data")
-    raw, load_errors = load_raw(data_dir)
     try:
-        content = build_content(raw, load_errors)
+        content = load_content(data_dir)
     except ContentInvalid as invalid:
         print(invalid, file=sys.stderr)
         return 1

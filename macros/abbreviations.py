@@ -114,6 +114,6 @@ def wrap_abbreviations(
 def abbreviations_from_glossary(doc, anchor: Callable[[str], str]) -> dict[str, Abbreviation]:
     """The lookup `wrap_abbreviations` needs, from the typed glossary document."""
     return {
-        term.abbreviation: Abbreviation(term.abbreviation, term.expansion, anchor(term.id))
+        term.abbreviation: Abbreviation(term.abbreviation, term.expansion.text, anchor(term.id))
         for term in doc.terms
     }

@@ -1,18 +1,21 @@
 """Serve each page only the CSS and JavaScript it uses, minified and bundled at build time.
 
-Pure functions over text; macros/assets_hook.py wires them into the MkDocs build.
+Pure functions over text; the build extension (macros/extension.py) calls them.
 
-- Stylesheets: `iom.css` (and anything else in `extra_css`) loads on every page. Each other
-  stylesheet in overrides/assets/stylesheets/ belongs to one area (instrument, calculator, …)
-  and is linked only from pages whose markup uses one of its `iom-` classes. The link goes
-  inside the page content (a body-ok `<link>`), because the theme's instant navigation (off,
-  see mkdocs.yml) swaps the content but not the `<head>`.
-- Scripts: `iom.js` lists, in MODULE_SCRIPTS, the files each `data-module` needs. For each
-  page, the files of all its modules are joined, in order and without repeats, into one
-  minified bundle; the page content names it in `data-iom-bundle`. Each file inside a bundle
-  runs at most once per page life, even if instant navigation loads a second bundle that
-  repeats it. Every module also gets a bundle of its own (`bundles/part-<module>.js`) for
-  code loaded only when needed (`IOM.loadPart`).
+- Stylesheets: `iom.css` (and anything else in `extra_css`) and the theme's palette, cut to
+  our colours, go inline in every page's head. Each other stylesheet in
+  overrides/assets/stylesheets/ belongs to one area (instrument, calculator, …) and is linked
+  only from pages whose markup uses one of its `iom-` classes, at the start of the page content:
+  the header and navigation paint without waiting for it (a link in the head would hold up the
+  whole first paint, see CONTRIBUTING "Measuring").
+- Scripts: overrides/assets/javascripts/modules.json lists the files each `data-module` needs.
+  For each page, the files of all its modules are joined, in order and without repeats, into
+  one minified bundle that the page content names in `data-iom-bundle`. Every module also gets
+  a bundle of its own (`bundles/part-<module>.js`) for code loaded only when needed
+  (`IOM.loadPart`).
+
+Pages are read with the standard library's tokenizer (macros/html_rewrite.py), not with
+regular expressions over markup; what is not rewritten is copied through unchanged.
 """
 
 from __future__ import annotations
@@ -21,18 +24,17 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 import rcssmin
 import rjsmin
 
+from macros.html_rewrite import CopyThrough
+
 _CLASS_IN_SELECTOR = re.compile(r"\.(iom-[A-Za-z0-9_-]+)")
-_CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
-_DATA_MODULE = re.compile(r'\bdata-module="([^"]+)"')
-_START_TAG_WITH_MODULE = re.compile(r'<[a-z][^>]*\bdata-module="[^"]+"[^>]*>')
-_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*"')
-_MANIFEST = re.compile(r"var MODULE_SCRIPTS = (\{.*?\n  \});", re.DOTALL)
 _COMMENTS = re.compile(r"/\*.*?\*/", re.DOTALL)
 _RULE_PRELUDE = re.compile(r"([^{}]+)\{")
+CONTENT_CLASS = "md-content__inner"  # the theme's <article> holding the page content
 
 
 def stylesheet_selectors(css: str) -> set[frozenset[str]]:
@@ -46,44 +48,29 @@ def stylesheet_selectors(css: str) -> set[frozenset[str]]:
     return selectors
 
 
-def page_classes(html: str) -> set[str]:
-    """Every class name used in a page's markup."""
-    return {name for value in _CLASS_ATTRIBUTE.findall(html) for name in value.split()}
-
-
-def stylesheets_for(html: str, sheets: dict[str, set[frozenset[str]]]) -> list[str]:
+def stylesheets_for(used: set[str], sheets: dict[str, set[frozenset[str]]]) -> list[str]:
     """The area stylesheets (by name, sorted) with a selector whose classes the page all uses.
 
     A sheet scoped to its area (`.iom-calculator .iom-button`) is not pulled in by a page that
     only shares a generic class with it. Markup that scripts add lives inside a component
     whose own classes are in the page, so its sheet is linked too.
     """
-    used = page_classes(html)
     return sorted(name for name, selectors in sheets.items() if any(s <= used for s in selectors))
 
 
-def page_modules(html: str) -> list[str]:
-    """The data-module names a page starts with, in document order, without repeats.
-
-    Roots marked data-load="on-use" load their own part when first used, so they are left
-    out of the page's bundle.
-    """
-    names = []
-    for tag in _START_TAG_WITH_MODULE.findall(html):
-        if 'data-load="on-use"' not in tag:
-            names.extend(_DATA_MODULE.findall(tag))
-    return list(dict.fromkeys(names))
-
-
-def module_scripts(iom_js: str) -> dict[str, list[str]]:
-    """Read the MODULE_SCRIPTS manifest (a JSON-shaped object literal) out of iom.js."""
-    match = _MANIFEST.search(iom_js)
-    if not match:
-        raise ValueError("iom.js: cannot find 'var MODULE_SCRIPTS = {…};'")
+def read_manifest(text: str, shown: str = "modules.json") -> dict[str, list[str]]:
+    """The module manifest: for each `data-module`, its script files in order."""
     try:
-        return json.loads(match.group(1))
+        manifest = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ValueError(f"iom.js: MODULE_SCRIPTS must stay plain JSON: {error}") from error
+        raise ValueError(f"{shown}: not valid JSON: {error}") from error
+    valid = isinstance(manifest, dict) and all(
+        isinstance(files, list) and all(isinstance(f, str) for f in files)
+        for files in manifest.values()
+    )
+    if not valid:
+        raise ValueError(f'{shown}: should map each module to a list of files: {{"iom-x": [...]}}')
+    return manifest
 
 
 def bundle_files(modules: Iterable[str], manifest: dict[str, list[str]]) -> list[str]:
@@ -91,7 +78,7 @@ def bundle_files(modules: Iterable[str], manifest: dict[str, list[str]]) -> list
     files: list[str] = []
     for module in modules:
         if module not in manifest:
-            raise ValueError(f"data-module '{module}' is not listed in iom.js MODULE_SCRIPTS")
+            raise ValueError(f"data-module '{module}' is not listed in modules.json")
         files.extend(f for f in manifest[module] if f not in files)
     return files
 
@@ -103,7 +90,12 @@ def bundle_name(files: list[str]) -> str:
 
 
 def bundle_source(files: list[str], read: Callable[[str], str]) -> str:
-    """One minified script running each file once per page life (guarded by its name)."""
+    """One minified script running each file at most once per page (guarded by its name).
+
+    A part loaded on demand repeats files the page's bundle already ran ("Clear all my data"
+    needs `lib/store.js` and `components/ui.js` too); run again, a file would replace the state other
+    files hold, such as `IOM.lib.store`.
+    """
     parts = ["window.__iomLoaded=window.__iomLoaded||{};"]
     for name in files:
         key = json.dumps(name)
@@ -113,23 +105,103 @@ def bundle_source(files: list[str], read: Callable[[str], str]) -> str:
     return rjsmin.jsmin("\n".join(parts))
 
 
-def add_to_content(html: str, stylesheet_hrefs: list[str], bundle: str | None) -> str:
-    """Put the page's stylesheet links and bundle name at the start of its content."""
-    match = _ARTICLE.search(html)
-    if not match:
-        return html
-    attribute = f' data-iom-bundle="{bundle}"' if bundle else ""
-    links = "".join(f'<link rel="stylesheet" href="{href}">' for href in stylesheet_hrefs)
-    end = html.index(">", match.end()) + 1
-    return html[: match.end()] + attribute + html[match.end() : end] + links + html[end:]
+@dataclass
+class PageAssets:
+    """What one built page needs: its area stylesheets and its script bundle's files."""
+
+    html: str
+    stylesheets: list[str] = field(default_factory=list)
+    bundle: str | None = None
+    files: list[str] = field(default_factory=list)
 
 
-def without_manifest(iom_js: str) -> str:
-    """iom.js for the built site: every page there names its bundle, so the per-file
-    manifest (only needed when scripts load one by one) is dropped to save bytes."""
-    if not _MANIFEST.search(iom_js):
-        raise ValueError("iom.js: cannot find 'var MODULE_SCRIPTS = {…};'")
-    return _MANIFEST.sub("var MODULE_SCRIPTS = {};", iom_js, count=1)
+class _AssetPass(CopyThrough):
+    """Reads a built page: the classes it uses, the modules it starts, where its content
+    starts; swaps links to small global stylesheets for the CSS itself."""
+
+    def __init__(self, inline: dict[str, str]):
+        super().__init__()
+        self.inline = inline
+        self.classes: set[str] = set()
+        self.modules: list[str] = []
+        self.content_start: int | None = None  # index in `out` of the content's start tag
+        self.content_tag = ""
+
+    def handle_starttag(self, tag, attrs):
+        if not self._inlined(tag, attrs):
+            self._read(tag, attrs)
+            super().handle_starttag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        if not self._inlined(tag, attrs):
+            self._read(tag, attrs)
+            super().handle_startendtag(tag, attrs)
+
+    def _read(self, tag, attrs):
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        self.classes.update(classes)
+        module = values.get("data-module")
+        if module and values.get("data-load") != "on-use":
+            # Roots marked data-load="on-use" load their own part when first used.
+            self.modules.append(module)
+        if tag == "article" and CONTENT_CLASS in classes and self.content_start is None:
+            self.content_start = len(self.out)
+            self.content_tag = self.get_starttag_text()
+
+    def _inlined(self, tag, attrs) -> bool:
+        values = dict(attrs)
+        if tag != "link" or values.get("rel") != "stylesheet":
+            return False
+        href = values.get("href") or ""
+        css = self.inline.get(href.rsplit("/", 1)[-1]) if "assets/stylesheets/" in href else None
+        if css is None:
+            return False
+        self.out.append(f"<style>{css}</style>")
+        return True
+
+
+def page_assets(
+    html: str,
+    sheets: dict[str, set[frozenset[str]]],
+    manifest: dict[str, list[str]],
+    inline: dict[str, str],
+    root: str,
+) -> PageAssets:
+    """A built page with its small global stylesheets inline, and, at the start of its content,
+    the links to its area stylesheets and the name of its script bundle.
+
+    Args:
+        sheets: each area stylesheet's selectors (stylesheet_selectors), by name.
+        manifest: modules.json.
+        inline: CSS to put inline, by the file name of the stylesheet it replaces.
+        root: the way from the page to the site's root ("../../").
+    """
+    reader = _AssetPass(inline)
+    out = reader.rewrite(html)
+    names = stylesheets_for(reader.classes, sheets)
+    files = bundle_files(dict.fromkeys(reader.modules), manifest)
+    bundle = bundle_name(files) if files else None
+    if reader.content_start is not None:
+        start = reader.content_tag
+        if bundle:
+            start = start[:-1] + f' data-iom-bundle="{bundle}">'
+        links = "".join(
+            f'<link rel="stylesheet" href="{root}assets/stylesheets/{name}.css">' for name in names
+        )
+        reader.out[reader.content_start] = start + links
+        out = "".join(reader.out) + reader.rawdata
+    return PageAssets(out, names, bundle, files)
+
+
+def inline_stylesheets(html: str, inline: dict[str, str]) -> str:
+    """A page (such as the 404 page) with its links to the named stylesheets made inline.
+
+    Each linked stylesheet in the head holds up the first paint until it has arrived; for a
+    file under a kilobyte the round trip costs more than its bytes (Lighthouse measured the
+    first paint about 150 ms sooner with our two small ones inline).
+    """
+    return _AssetPass(inline).rewrite(html)
 
 
 def minify_css(css: str) -> str:
@@ -197,25 +269,3 @@ def palette_subset(css: str, colours: dict[str, set[str]]) -> str:
         if selectors:
             kept.append(f"{','.join(selectors)}{{{body}}}")
     return "".join(kept)
-
-
-# ---- small stylesheets every page loads, inlined ----
-
-_STYLESHEET_LINK = re.compile(
-    r'<link rel="stylesheet" href="[^"]*?\bassets/stylesheets/([\w.-]+\.css)">'
-)
-
-
-def inline_stylesheets(html: str, styles: dict[str, str]) -> str:
-    """Replace the links to the named stylesheets (file name → CSS) with the CSS itself.
-
-    Each linked stylesheet in the head holds up the first paint until it has arrived; for a
-    file under a kilobyte the round trip costs more than its bytes (Lighthouse measured the
-    first paint about 150 ms sooner with our two small ones inline).
-    """
-
-    def replace(match: re.Match) -> str:
-        css = styles.get(match.group(1))
-        return match.group(0) if css is None else f"<style>{css}</style>"
-
-    return _STYLESHEET_LINK.sub(replace, html)

@@ -11,6 +11,7 @@ from typing import Any
 
 from .models import kind_modules, module_for
 from .models.base import BuildResult, build, walk_ids
+from .models.paraphrase import unsupported
 
 
 class ContentInvalid(Exception):
@@ -64,14 +65,22 @@ def build_content(raw: dict[str, Any], load_errors: list[str] | None = None) -> 
         result = BuildResult()
         content.docs[key] = build(module.Document, data, "", result)
         errors.extend(f"{shown}: {e}" for e in result.errors)
+        errors.extend(f"{shown}: {e}" for e in unsupported(content.docs[key]))
         refs.extend((key, path, ref) for path, ref in result.refs)
-        if hasattr(module, "PAGE"):
+        if hasattr(module, "page_of_doc"):
+            content.pages[key] = module.page_of_doc(content.docs[key])
+        elif hasattr(module, "PAGE"):
             content.pages[key] = module.PAGE
-    # Instruments reuse framework ids for their items, so they are not part of the global index.
     for key, doc in content.docs.items():
+        # Instruments reuse framework ids for their items: only an instrument's own id (its
+        # file name) is indexed, so data can link to its page by id.
         if key.startswith("instruments/"):
-            continue
-        for path, item_id in walk_ids(doc):
+            ids = [("id", doc.id)]
+            if doc.id and doc.id != key.removeprefix("instruments/"):
+                errors.append(f"data/{key}.yml: id: '{doc.id}' should be the file name")
+        else:
+            ids = walk_ids(doc)
+        for path, item_id in ids:
             if item_id in content.ids:
                 first = content.ids[item_id]
                 errors.append(
@@ -80,6 +89,12 @@ def build_content(raw: dict[str, Any], load_errors: list[str] | None = None) -> 
                 )
                 continue
             content.ids[item_id] = Location(key, path, _item_at(doc, path))
+    shown_on: dict[str, str] = {}
+    for key in content.instruments():
+        page = content.pages[key]
+        if page in shown_on:
+            errors.append(f"data/{key}.yml: page: '{page}' is data/{shown_on[page]}.yml's page too")
+        shown_on.setdefault(page, key)
     for key, path, ref in refs:
         if ref not in content.ids:
             errors.append(f"data/{key}.yml: {path}: unknown id '{ref}'")

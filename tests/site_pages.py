@@ -1,17 +1,31 @@
-"""Every page of the site, for the tests that check each one.
+"""Every page of the site and every instrument, for the tests that check each one.
 
-Written pages come from docs/; the section pages of the assessment forms are generated at build
-time from data/instruments (macros/section_pages_hook.py) and are in no navigation, so they are
-listed the way the hook makes them. tests/build/test_section_pages.py proves the list matches
-the built site exactly, so a page added either way is checked without editing a list.
+Written pages come from docs/; each instrument in data/instruments has an overview page (its
+own in docs/, or one the build writes) and a page per section, which are in no navigation,
+so they are listed the way the build makes them (macros/render/instrument.py).
+tests/site/test_section_pages.py proves the list matches the built site exactly, so a page or
+an instrument added either way is checked without editing a list.
 """
 
 from __future__ import annotations
 
-import yaml
+import functools
 
+from macros import load_content
 from macros.render.instrument import overview_page, section_page
+from macros.validate import Content
 from tests.conftest import DATA, ROOT
+
+
+@functools.cache
+def content() -> Content:
+    """The real data/, validated as the build validates it."""
+    return load_content(DATA)
+
+
+def instrument_ids() -> list[str]:
+    """The id of every instrument in data/instruments, sorted."""
+    return sorted(doc.id for doc in content().instruments().values())
 
 
 def url_of(doc_path: str) -> str:
@@ -22,15 +36,17 @@ def url_of(doc_path: str) -> str:
     return stem + "/"
 
 
+def form_urls() -> dict[str, str]:
+    """Each instrument's id with the URL of its overview page."""
+    return {doc.id: url_of(overview_page(doc)) for doc in content().instruments().values()}
+
+
 def section_pages() -> dict[str, list[str]]:
     """Each instrument's overview URL with the URLs of its section pages, in section order."""
-    forms = {}
-    for path in sorted((DATA / "instruments").glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        forms[url_of(overview_page(data["id"]))] = [
-            url_of(section_page(data["id"], section["id"])) for section in data["sections"]
-        ]
-    return forms
+    return {
+        url_of(overview_page(doc)): [url_of(section_page(doc, s.id)) for s in doc.sections]
+        for doc in content().instruments().values()
+    }
 
 
 def written_pages() -> list[str]:
@@ -40,5 +56,7 @@ def written_pages() -> list[str]:
 
 def all_pages() -> list[str]:
     """Every page a visitor can open, written or generated."""
+    pages = written_pages()
     generated = [url for urls in section_pages().values() for url in urls]
-    return written_pages() + generated
+    overviews = [url for url in section_pages() if url not in pages]
+    return pages + overviews + generated

@@ -1,6 +1,10 @@
 """Case studies: four from the Efficiency Toolkit (ET-2018), six from the Effective Practice
 Guide (EPG-2020), written in our own words as structured fields.
 
+Every summary, step and result carries the source sentences it rests on (`quote:`, see
+models/paraphrase.py). Which 2015 Key Principles a case illustrates is our judgement, so the
+`principles` links carry `ours: true`.
+
 The file declares its own vocabularies (themes and areas) at the top; every case uses only
 declared keys and every declared key is used by some case, so the filters on the case
 studies page never offer an empty choice. Figures in results are quoted exactly as published.
@@ -12,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .base import Ref, Source
+from .paraphrase import Excerpt, Paraphrase, Paraphrased
 
 FILE = "case-studies"
 PAGE = "case-studies.md"
@@ -39,21 +44,32 @@ class Person:
 
 
 @dataclass
-class Result:
+class Result(Paraphrased):
     """An outcome the source reports. `figure` is quoted exactly as published ("£73,000")."""
 
     text: str
     figure: str = ""
     # For money: the period and price-year context the source gives (or that it gives none).
     context: str = ""
+    quote: list[Excerpt] = field(default_factory=list)
+    ours: bool = False
 
 
 @dataclass
-class Quote:
-    """A passage quoted word for word from the source, with who said it."""
+class Quotation:
+    """A passage shown word for word from the source, with who said it."""
 
     text: str
     by: str
+
+
+@dataclass
+class PrincipleLinks(Paraphrased):
+    """The 2015 Key Principles (KP-1 … KP-6) a case illustrates: our reading, `ours: true`."""
+
+    ids: list[Ref]
+    quote: list[Excerpt] = field(default_factory=list)
+    ours: bool = False
 
 
 @dataclass
@@ -63,14 +79,14 @@ class CaseStudy:
     area: str  # an `areas` key
     partners: list[str]
     themes: list[str]  # `themes` keys
-    principles: list[Ref]  # 2015 Key Principles it illustrates, KP-1 … KP-6
-    summary: str
-    what_was_done: list[str]
+    principles: PrincipleLinks
+    summary: Paraphrase
+    what_was_done: list[Paraphrase]
     source: Source
     locality: str = ""  # a town or borough within the area, where the source names one
     people: list[Person] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
-    quote: Quote | None = None
+    quotation: Quotation | None = None
 
 
 @dataclass
@@ -114,13 +130,14 @@ def check(doc: Document, content) -> list[str]:
             used_themes.setdefault(theme, []).append(f"{where}.themes[{j}]")
         if len(set(case.themes)) != len(case.themes):
             errors.append(f"{where}.themes: a theme is listed twice")
-        for j, principle in enumerate(case.principles):
+        for j, principle in enumerate(case.principles.ids):
             if not PRINCIPLE_ID.fullmatch(principle):
                 errors.append(
-                    f"{where}.principles[{j}]: '{principle}' is not a 2015 principle (KP-1…KP-6)"
+                    f"{where}.principles.ids[{j}]: '{principle}' is not a 2015 principle "
+                    "(KP-1…KP-6)"
                 )
             elif content is not None and content.ids[principle].file != "principles-2015":
-                errors.append(f"{where}.principles[{j}]: '{principle}' is not a 2015 principle")
+                errors.append(f"{where}.principles.ids[{j}]: '{principle}' is not a 2015 principle")
         for j, result in enumerate(case.results):
             if "£" in result.figure and not result.context.strip():
                 errors.append(

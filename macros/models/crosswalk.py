@@ -1,9 +1,10 @@
-"""How the Self Assessment Tool's five principles (c. 2010) map to the later frameworks.
+"""How the Self Assessment Tool's five principles (c. 2010) map to the other frameworks.
 
 For each SA principle: the Key Principles (2015) it corresponds to, the findings of the 2019
 joint thematic inspection (Effective Practice Guide, 2020) and the Efficiency Toolkit themes
-(2018), each with a short reason in our own words. Every id is a Ref, so the validator proves
-it exists.
+(c. 2010–11), each with a short reason in our own words. A link is our judgement (`ours:
+true`) and quotes the passages of both documents its reason rests on. Every id is a Ref, so
+the validator proves it exists.
 """
 
 from __future__ import annotations
@@ -12,16 +13,19 @@ import re
 from dataclasses import dataclass, field
 
 from .base import Ref
+from .paraphrase import Excerpt, Paraphrase, Paraphrased
 
 FILE = "crosswalk"
 PAGE = "crosswalk.md"
 
 
 @dataclass
-class Link:
+class Link(Paraphrased):
     ref: Ref  # the item mapped to: KP-n, EPG-Fnn or ET-n
     reason: str  # why, in our own words
     via: list[Ref] = field(default_factory=list)  # the closest specific items, e.g. KP-6.1
+    quote: list[Excerpt] = field(default_factory=list)  # passages of both documents
+    ours: bool = False  # a mapping is our reading: true for every link
 
 
 @dataclass
@@ -34,7 +38,7 @@ class Mapping:
 
 @dataclass
 class Document:
-    introduction: list[str]  # our own words
+    introduction: list[Paraphrase]  # our own words
     mappings: list[Mapping]
 
 
@@ -65,7 +69,26 @@ def check(doc: Document, content) -> list[str]:
                 where = f"mappings[{i}].{name}[{j}]"
                 if not re.fullmatch(pattern, link.ref):
                     errors.append(f"{where}.ref: '{link.ref}' does not belong in {name}")
+                if not link.ours:
+                    errors.append(f"{where}.ours: a mapping is our reading; set `ours: true`")
+                errors.extend(_unquoted_sides(where, mapping.principle, link, content))
                 for k, via in enumerate(link.via):
                     if not via.startswith(link.ref + "."):
                         errors.append(f"{where}.via[{k}]: '{via}' is not part of {link.ref}")
     return errors
+
+
+def _unquoted_sides(where: str, principle: str, link: Link, content) -> list[str]:
+    """A link's reason rests on both documents: it quotes the tool and the item's document."""
+    docs = {excerpt.doc for excerpt in link.quote}
+    needed = [_document_of(principle, content), _document_of(link.ref, content)]
+    return [
+        f"{where}.quote: quote {doc} too (the reason rests on both documents)"
+        for doc in dict.fromkeys(needed)
+        if doc and doc not in docs
+    ]
+
+
+def _document_of(item_id: str, content) -> str | None:
+    source = getattr(content.get(item_id), "source", None)
+    return getattr(source, "doc", None)

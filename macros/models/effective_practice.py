@@ -2,8 +2,9 @@
 
 Framework items (the ten inspection findings, the casework points, the guide's lists and its
 figures) are transcribed word for word. Fields named `summary` or `notes` hold guidance in our
-own words. The guide's five "highlights of effectiveness" are case studies and live in
-data/case-studies.yml, not here.
+own words, each with the guide's sentences it rests on (`quote:`, models/paraphrase.py). The
+guide's five "highlights of effectiveness" are case studies and live in data/case-studies.yml,
+not here.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .base import Point, Ref, Source
+from .paraphrase import Excerpt, Paraphrase, Paraphrased
 
 FILE = "effective-practice"
 PAGE = "effective-practice.md"
@@ -34,11 +36,13 @@ class Person:
 
 
 @dataclass
-class Note:
+class Note(Paraphrased):
     """A piece of guidance in our own words under a short heading."""
 
     heading: str
     text: str
+    quote: list[Excerpt] = field(default_factory=list)
+    ours: bool = False
 
 
 @dataclass
@@ -74,7 +78,7 @@ class Milestone:
 
 @dataclass
 class Introduction:
-    summary: str  # our words
+    summary: Paraphrase  # our words
     foreword_by: Person
     source: Source
 
@@ -84,14 +88,14 @@ class WhatIsIom:
     id: str
     definition: str  # verbatim
     aims: KeyList  # verbatim
-    summary: str  # our words
+    summary: Paraphrase  # our words
     source: Source
 
 
 @dataclass
 class Background:
     id: str
-    summary: str  # our words
+    summary: Paraphrase  # our words
     timeline: list[Milestone]
     figures: list[Figure]
     source: Source
@@ -110,7 +114,7 @@ class Finding:
 @dataclass
 class Inspection:
     id: str
-    summary: str  # our words
+    summary: Paraphrase  # our words
     figures: list[Figure]
     lead: str  # verbatim
     findings: list[Finding]
@@ -133,7 +137,7 @@ class Section:
 
     id: str
     title: str
-    summary: str
+    summary: Paraphrase  # our words
     source: Source
     lists: list[KeyList] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -146,7 +150,7 @@ class CaseworkStage:
 
     id: str
     title: str
-    summary: str  # our words
+    summary: Paraphrase  # our words
     points: list[Point]
     source: Source
     lead: str = ""
@@ -155,7 +159,7 @@ class CaseworkStage:
 @dataclass
 class Casework:
     id: str
-    summary: str  # our words
+    summary: Paraphrase  # our words
     lead: str  # verbatim
     stages: list[CaseworkStage]
     source: Source

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .base import Point, Ref, Source
+from .paraphrase import Paraphrase
 
 FILE = "efficiency-toolkit"
 PAGE = "efficiency-toolkit.md"
@@ -72,7 +73,7 @@ class Lens:
 
 @dataclass
 class Framework:
-    summary: list[str]  # our own words
+    summary: list[Paraphrase]  # our own words
     levels_lead_in: str  # verbatim: "…working across the following three areas:"
     levels: list[Level]
     lenses_lead_in: str  # verbatim
@@ -108,7 +109,7 @@ class Theme:
     id: str  # ET-1
     number: int
     title: str  # verbatim
-    description: str  # our own words: what the theme is about
+    description: Paraphrase  # our own words: what the theme is about
     level: Ref  # the framework level (ET-level-…) it deals with
     introduction: list[Passage]  # verbatim
     examples: list[Example]
@@ -121,9 +122,10 @@ class Theme:
 class Alternative:
     """Where this site offers its own version of something the source does not include."""
 
-    page: str  # docs page, e.g. "assess/efficiency-review.md"
     title: str
     description: str  # our own words
+    ref: Ref | None = None  # an assessment (data/instruments/ id), linked to its page
+    page: str = ""  # or a docs page, e.g. "value-for-money.md"
 
 
 @dataclass
@@ -133,7 +135,7 @@ class Omission:
     id: str  # ET-annex-a
     title: str
     described_as: str  # how the source describes it, verbatim
-    note: str  # our own words: why it is not reproduced
+    note: Paraphrase  # our own words: why it is not reproduced
     alternative: Alternative
     source: Source
 
@@ -143,7 +145,7 @@ class Document:
     title: str
     reference: str  # "Tk/EM/1.1"
     status: str  # "Please note that this is a working document." verbatim
-    about: list[str]  # our own words
+    about: list[Paraphrase]  # our own words
     purpose: Purpose
     framework: Framework
     themes: list[Theme]
@@ -178,7 +180,9 @@ def check(doc: Document, content) -> list[str]:
         if level.theme not in theme_ids:
             errors.append(f"framework.levels[{i}].theme: '{level.theme}' is not a theme")
     for i, omission in enumerate(doc.not_reproduced):
-        page = omission.alternative.page
-        if not re.fullmatch(r"[a-z0-9/-]+\.md", page):
-            errors.append(f"not_reproduced[{i}].alternative.page: '{page}' is not a docs page")
+        where, page = f"not_reproduced[{i}].alternative", omission.alternative.page
+        if bool(page) == bool(omission.alternative.ref):
+            errors.append(f"{where}: needs either a ref (an assessment) or a page")
+        elif page and not re.fullmatch(r"[a-z0-9/-]+\.md", page):
+            errors.append(f"{where}.page: '{page}' is not a docs page")
     return errors

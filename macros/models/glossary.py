@@ -1,5 +1,8 @@
 """Glossary: every abbreviation used in the five source documents, ids GL-<ABBR>.
 
+Expansions and definitions quote the sources where they spell an abbreviation out or say what
+it is; otherwise they are ours (general knowledge, `ours: true`).
+
 The same entries drive the glossary page and the tooltips the abbreviations hook adds to
 every page (see macros/abbreviations.py).
 """
@@ -10,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .base import Ref
+from .paraphrase import Paraphrase
 
 FILE = "glossary"
 PAGE = "glossary.md"
@@ -19,10 +23,11 @@ PAGE = "glossary.md"
 class Term:
     id: str  # GL-IOM
     abbreviation: str  # as written in the sources: "IOM", "OASys"
-    expansion: str  # what it stands for
-    definition: str  # one line, plain English, our own words
+    # What it stands for, quoted where a source spells it out, otherwise `ours: true`.
+    expansion: Paraphrase
+    definition: Paraphrase  # one line, plain English: quoted where the sources say it, or ours
     sources: list[Ref]  # source documents (sources.yml ids) using it, abbreviated or spelled out
-    note: str = ""  # how it appears, where that needs saying ("spelled out only")
+    note: Paraphrase | None = None  # how it appears, where that needs saying
 
 
 @dataclass
@@ -45,7 +50,7 @@ def check(doc: Document, content) -> list[str]:
         if not re.fullmatch(r"[A-Za-z]{2,10}", term.abbreviation):
             errors.append(f"{where}.abbreviation: '{term.abbreviation}' should be letters only")
         for name in ("expansion", "definition", "note"):
-            text = getattr(term, name)
+            text = getattr(term, name).text if getattr(term, name) else ""
             # Material renders tooltip text as HTML in places: keep markup characters out.
             if re.search(r"[<>&\n]", text):
                 errors.append(f"{where}.{name}: plain text on one line, without < > &")

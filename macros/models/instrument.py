@@ -1,7 +1,9 @@
 """Scoring instruments: one file per instrument in data/instruments/<id>.yml.
 
-An instrument is data, not code: its rating scale (declared once, with what each level
-means), its sections and items, and the free-text fields each item carries. Items either
+An instrument is data, not code: the rating scale it uses (declared once, in data/scales.yml),
+its sections and items, and the free-text fields each item carries. Its overview page is
+`assess/<id>.md` (or `page:`); the build writes that page when docs/ has none, and a page per
+section beside it. Items either
 point at a framework item (`ref: SA-1.1`, whose title and criteria are shown) or carry their
 own `title` and `criteria`. Item ids are the keys of saved answers, so they never change once
 published; when an instrument changes, `version` goes up and `replaces` says where old item
@@ -12,35 +14,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from .base import Point, Ref, Source
+from .scales import Scale
 
 FILE = "instruments/*"
 
-NOT_APPLICABLE = "na"  # the rating value stored for "not applicable"
 RESERVED_FIELD_KEYS = {"rating", "na_reason", "actions"}
 
 
 @dataclass
-class Level:
-    """One point on the rating scale, e.g. Red, with what it means."""
+class ScaleUse:
+    """The scale an instrument rates on, and the question its radios answer."""
 
-    value: str  # stored in saved answers: lower case letters, digits and hyphens
-    label: str  # shown beside the radio and in every summary
-    description: str  # what choosing this level means
-    tone: Literal["red", "amber", "green", "blue", "grey"] = "grey"  # colour of its tag
-    priority: int = 0  # 1 = listed first among priorities; 0 = not a priority
-
-
-@dataclass
-class Scale:
+    ref: Ref  # a scale's id in data/scales.yml
     label: str  # the question the radios answer, e.g. "Self assessment rating"
-    levels: list[Level]
-    not_applicable: bool = False  # whether "Not applicable" (with a reason) is offered
-    na_label: str = "Not applicable"
-    na_description: str = "This does not apply to our partnership; say why below."
-    na_reason_label: str = "Why it does not apply"
+    not_applicable: bool = False  # offer "not applicable" (with a reason), as the scale words it
 
 
 @dataclass
@@ -89,9 +78,10 @@ class Document:
     title: str
     description: str  # what the instrument is for, one or two sentences
     source: Source
-    scale: Scale
+    scale: ScaleUse
     fields: list[ItemField]
     sections: list[Section]
+    page: str = ""  # its overview page, where not assess/<id>.md (published URLs never move)
     short_title: str = ""
     item_noun: str = "item"  # "element", "question", "finding": used in progress text
     actions: bool = True  # whether each item carries an action list
@@ -103,25 +93,32 @@ def all_items(doc: Document) -> list[Item]:
     return [item for section in doc.sections for item in section.items]
 
 
+def page_of_doc(doc: Document) -> str:
+    """The docs path of an instrument's overview page: `page`, or assess/<id>.md."""
+    return doc.page or f"assess/{doc.id}.md"
+
+
+def scale_of(doc: Document, content) -> Scale:
+    """The scale (data/scales.yml) an instrument rates on."""
+    return content.get(doc.scale.ref)
+
+
 _VALUE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _VERSION = re.compile(r"\d+(\.\d+)*")
+_PAGE = re.compile(r"assess/[a-z0-9][a-z0-9-]*\.md")
 
 
 def check(doc: Document, content) -> list[str]:
-    """Rules beyond types: unique ids and values, text or a ref for every item, replaces map."""
+    """Rules beyond types: a scale, unique ids, text or a ref for every item, replaces map."""
     errors: list[str] = []
+    if not _VALUE.fullmatch(doc.id):
+        errors.append(f"id: '{doc.id}' should be lower-case-with-hyphens")
     if not _VERSION.fullmatch(doc.version):
         errors.append(f"version: '{doc.version}' should be numbers and dots, like 1.0")
-    values = [level.value for level in doc.scale.levels]
-    for i, value in enumerate(values):
-        if not _VALUE.fullmatch(value):
-            errors.append(f"scale.levels[{i}].value: '{value}' should be lower-case-with-hyphens")
-        elif value == NOT_APPLICABLE:
-            errors.append(f"scale.levels[{i}].value: '{NOT_APPLICABLE}' is kept for N/A")
-        elif values.index(value) != i:
-            errors.append(f"scale.levels[{i}].value: '{value}' appears twice")
-    if len(values) < 2:
-        errors.append("scale.levels: a scale needs at least two levels")
+    if doc.page and not _PAGE.fullmatch(doc.page):
+        errors.append(f"page: '{doc.page}' should be assess/<name>.md")
+    if not isinstance(content.get(doc.scale.ref), Scale):
+        errors.append(f"scale.ref: '{doc.scale.ref}' is not a scale in data/scales.yml")
     keys = [f.key for f in doc.fields]
     for i, key in enumerate(keys):
         if not _VALUE.fullmatch(key) or key in RESERVED_FIELD_KEYS:

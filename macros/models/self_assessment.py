@@ -8,24 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .base import Point, Source
+from .base import Point, Ref, Source
+from .scales import Scale
 
 FILE = "self-assessment"
 PAGE = "self-assessment.md"
 
 
 @dataclass
-class RatingOption:
-    value: str  # the key saved assessments use: "red", "amber", "green"
-    label: str  # as printed in the tool: "Red"
-    # The tool prints the three words only and defines none of them.
-    description: str = ""
-
-
-@dataclass
 class RatingScale:
     label: str  # the row heading in the tool: "Self Assessment"
-    options: list[RatingOption]
+    # The scale in data/scales.yml whose labels are the tool's three words. The tool defines
+    # none of them, so this page shows only the labels, not the scale's descriptions.
+    scale: Ref
     source: Source
 
 
@@ -76,7 +71,11 @@ def check(doc: Document, content) -> list[str]:
             expected = f"{principle.id}.{j + 1}"
             if element.id != expected:
                 errors.append(f"{where}.elements[{j}].id: '{element.id}' should be '{expected}'")
-    values = [option.value for option in doc.rating.options]
-    if values != ["red", "amber", "green"]:
-        errors.append(f"rating.options: expected red, amber, green; got {', '.join(values)}")
+    scale = content.get(doc.rating.scale)
+    if not isinstance(scale, Scale):
+        errors.append(f"rating.scale: '{doc.rating.scale}' is not a scale in data/scales.yml")
+        return errors
+    labels = [level.label for level in scale.levels]
+    if labels != ["Red", "Amber", "Green"]:
+        errors.append(f"rating.scale: the tool rates Red, Amber, Green; got {', '.join(labels)}")
     return errors

@@ -1,8 +1,9 @@
 """Key findings from a survey of IOM implementation (Home Office, 2011), source SURVEY-2011.
 
 The survey's method, then its sections in the order of the document. Each section holds a
-summary in our own words, the figures it reports (ids `SV-…`, each with its statement
-verbatim), any bulleted lists it publishes (verbatim) and the charts drawn from its figures.
+summary in our own words (each paragraph with the sentences it rests on, `quote:`), the
+figures it reports (ids `SV-…`, each with its statement verbatim), any bulleted lists it
+publishes (verbatim) and the charts drawn from its figures.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .base import Ref, Source
+from .paraphrase import Paraphrase
 
 FILE = "survey-2011"
 PAGE = "survey-2011.md"
@@ -26,11 +28,11 @@ class RespondentGroup:
 @dataclass
 class Method:
     fieldwork: str  # "December 2010 – January 2011"
-    mode: str  # how it was run, in our words
+    mode: Paraphrase  # how it was run, in our words
     sent_to: str  # verbatim list of recipients
     respondents: int  # 493
     respondent_groups: list[RespondentGroup]
-    summary: list[str]  # purpose, coverage and limits, in our own words
+    summary: list[Paraphrase]  # purpose, coverage and limits, in our own words
     source: Source
     figures: list[Figure] = field(default_factory=list)  # respondents, coverage
 
@@ -72,7 +74,7 @@ class PublishedList:
 class Section:
     slug: str  # anchor on the page
     title: str  # the document's heading, verbatim
-    summary: list[str]  # our own words
+    summary: list[Paraphrase]  # our own words, each with the sentences it rests on
     source: Source
     figures: list[Figure] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)

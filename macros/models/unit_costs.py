@@ -4,7 +4,8 @@
 the exact published figure was found and checked: its reference, table, price year and
 whether it counts recorded crimes only or includes unrecorded crime. Otherwise the cell stays
 empty and the user enters their own figure. `presets` load published figures (such as the
-Lancashire case study in the Efficiency Toolkit) for illustration.
+Lancashire case study in the Efficiency Toolkit) for illustration, and only those: a preset
+leaves every field its source gives no figure for (such as what IOM cost) to the user.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .base import Ref, Source
+from .paraphrase import Paraphrase
 
 FILE = "unit-costs"
 PAGE = "value-for-money.md"
@@ -29,9 +31,9 @@ class Reference:
     year: int
     series: str  # e.g. "Home Office Research Report 99"
     authors: str
-    price_year: str  # e.g. "2015/16"
     tables: list[str]  # tables holding unit costs, as named in the document
     note: str  # what we could and could not check
+    price_year: str = ""  # e.g. "2015/16", only where we read it in the report itself
 
 
 @dataclass
@@ -61,6 +63,8 @@ class PresetFigure:
     id: str  # VFM-…
     label: str
     amount: float  # £ over the preset's period
+    # "benefit": a cost of offending, saved if the offending is prevented; "cost": what IOM
+    # itself costs (interventions), only where the source gives it.
     side: Literal["cost", "benefit"]
     wording: str  # how the source puts it, e.g. "approximately £73,000"
 
@@ -70,15 +74,16 @@ class Preset:
     id: str  # VFM-PRESET-…
     key: str  # used by the page's preset button
     title: str
-    summary: str  # in our words: what the preset shows and its limits
+    summary: Paraphrase  # what the source's figures are, with its sentences
+    method: Paraphrase  # how the preset turns them into form values: our choice, `ours: true`
     years: int  # the period the figures cover
     cohort: int
     offending_label: str  # the single crime-type row the benefit figures are loaded into
     price_year: str  # what the source says about price years
-    expected_reduction: float  # %
-    expected_reduction_note: str
     figures: list[PresetFigure]
     source: Source
+    reduction_note: Paraphrase | None = None  # why the preset does or does not set a reduction
+    expected_reduction: float | None = None  # %, only where the source gives one for the case
 
 
 @dataclass
@@ -111,11 +116,10 @@ def check(doc: Document, content) -> list[str]:
         if crime.default.value <= 0:
             errors.append(f"{where}.default.value: must be more than 0")
     for i, preset in enumerate(doc.presets):
-        sides = {f.side for f in preset.figures}
-        if sides != {"cost", "benefit"}:
-            errors.append(f"presets[{i}].figures: needs at least one cost and one benefit")
+        if not any(f.side == "benefit" for f in preset.figures):
+            errors.append(f"presets[{i}].figures: needs at least one cost of offending (benefit)")
         if preset.years <= 0 or preset.cohort <= 0:
             errors.append(f"presets[{i}]: years and cohort must be more than 0")
-        if not 0 <= preset.expected_reduction <= 100:
+        if preset.expected_reduction is not None and not 0 <= preset.expected_reduction <= 100:
             errors.append(f"presets[{i}].expected_reduction: must be between 0 and 100")
     return errors

@@ -6,7 +6,7 @@ They never import MkDocs, so unit tests call them directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,7 @@ class Linker:
     page_url: str  # URL of the page being rendered, e.g. "principles/" or "principles.html"
     use_directory_urls: bool = True
     content: Any = None  # validate.Content, for links to items by id
+    nav_pages: list[str] = field(default_factory=list)  # docs paths in the navigation's order
 
     @property
     def root(self) -> str:
@@ -79,9 +80,21 @@ class Linker:
             raise KeyError(f"no page shows the items of the file defining '{item_id}'")
         return self.page(page, anchor(item_id))
 
-    def asset(self, path: str) -> str:
-        """Link to a file in the built site, e.g. "assets/iom/schema.json"."""
-        return self.root + path
+    def page_of(self, item_id: str) -> str:
+        """Link to the page of an id that has a page of its own (an instrument's overview)."""
+        return self.page(self.content.page_of(item_id))
 
 
 _env.globals["anchor"] = anchor
+
+
+def nav_paths(nav: list) -> list[str]:
+    """The docs paths a MkDocs `nav` setting lists, in order (its titles and links left out)."""
+    paths: list[str] = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            paths.extend(nav_paths(value))
+        elif isinstance(value, str) and value.endswith(".md"):
+            paths.append(value)
+    return paths

@@ -77,24 +77,27 @@ def preset_inputs(doc: Document, preset: Preset) -> dict:
     """The form values a preset loads: its figures turned into one year for its cohort.
 
     Benefit figures (costs of offending) are added into the "other" crime-type row, counted
-    as one unit a year per offender; cost figures go into interventions. Only the fields it
-    fills are given: loading a preset empties every other field (components/breakeven.js fill).
+    as one unit a year per offender; cost figures, where the source gives any, go into
+    interventions, and the reduction only where the source gives one. Only the fields it
+    fills are given: loading a preset empties every other field (components/breakeven.js
+    fill), so what the source does not say is left for the user to enter.
     """
     benefit = sum(f.amount for f in preset.figures if f.side == "benefit") / preset.years
     cost = sum(f.amount for f in preset.figures if f.side == "cost") / preset.years
-    return {
-        "cohort": str(preset.cohort),
-        "interventions": _number_text(cost),
-        "reduction": _number_text(preset.expected_reduction),
-        "crimes": {
-            "other": {
-                "label": preset.offending_label,
-                "rate": "1",
-                "cost": _number_text(benefit / preset.cohort),
-                "year": "Not stated",
-            }
-        },
+    inputs: dict = {"cohort": str(preset.cohort)}
+    if any(f.side == "cost" for f in preset.figures):
+        inputs["interventions"] = _number_text(cost)
+    if preset.expected_reduction is not None:
+        inputs["reduction"] = _number_text(preset.expected_reduction)
+    inputs["crimes"] = {
+        "other": {
+            "label": preset.offending_label,
+            "rate": "1",
+            "cost": _number_text(benefit / preset.cohort),
+            "year": "Not stated",
+        }
     }
+    return inputs
 
 
 def breakeven_calculator(content, linker) -> str:
@@ -133,7 +136,9 @@ def breakeven_presets(content, linker) -> str:
                 "preset": preset,
                 "source_doc": sources[preset.source.doc],
                 "benefit_a_year": pounds(float(inputs["crimes"]["other"]["cost"])),
-                "cost_a_year": pounds(float(inputs["interventions"])),
+                "cost_a_year": pounds(float(inputs["interventions"]))
+                if "interventions" in inputs
+                else "",
             }
         )
     return template("calculator_presets.html").render(presets=shown, linker=linker)

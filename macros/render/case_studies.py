@@ -30,7 +30,7 @@ def case_studies(content, linker) -> str:
     sources = {d.id: d for d in content.docs["sources"].documents}
     themes = {t.key: t for t in doc.themes}
     areas = {a.key: a for a in doc.areas}
-    used = {p for case in doc.cases for p in case.principles}
+    used = {p for case in doc.cases for p in case.principles.ids}
     principles = [
         {"id": p, "title": _principle_title(content, p)}
         for p in sorted(used, key=lambda p: int(p.split("-")[1]))

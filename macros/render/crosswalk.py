@@ -1,4 +1,4 @@
-"""The crosswalk from the Self Assessment Tool (c. 2010) to the later frameworks."""
+"""The crosswalk from the Self Assessment Tool (c. 2010) to the other frameworks."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class Column:
 COLUMNS = [
     Column("key_principles", "Key Principles (2015)", True),
     Column("inspection_findings", "Inspection findings (2020)", False),
-    Column("efficiency_themes", "Efficiency toolkit themes (2018)", True),
+    Column("efficiency_themes", "Efficiency Toolkit themes (c. 2010–11)", True),
 ]
 
 
@@ -64,10 +64,10 @@ def crosswalk_table(
     content,
     linker,
     caption: str = "Where each principle of the Self Assessment Tool (c. 2010) is covered "
-    "in the Key Principles (2015), the inspection findings (2020) and the efficiency "
-    "toolkit (2018)",
+    "in the Key Principles (2015), the inspection findings (2020) and the Efficiency "
+    "Toolkit (c. 2010–11)",
 ) -> str:
-    """One row per SA principle, one column per later framework, ids linked to their items."""
+    """One row per SA principle, one column per other framework, ids linked to their items."""
     return _render(content, linker, "table", caption)
 
 

@@ -6,7 +6,7 @@ import re
 
 from . import template
 
-ASSESS_PAGE = "assess/inspection-readiness-2020.md"
+ASSESS_INSTRUMENT = "inspection-readiness-2020"  # the form built on the ten findings
 CASE_STUDIES_PAGE = "case-studies.md"
 FINDINGS_ANCHOR = "inspection-findings"
 
@@ -37,7 +37,7 @@ def effective_practice_guide(content, linker) -> str:
     return template("effective_practice.html").render(
         guide=guide,
         stage_headings={s.id: heading_text(s.title) for s in guide.casework.stages},
-        assess_link=linker.page(ASSESS_PAGE),
+        assess_link=linker.page_of(ASSESS_INSTRUMENT),
         case_studies_link=linker.page(CASE_STUDIES_PAGE),
         case_studies=_guide_case_studies(content),
         findings_anchor=FINDINGS_ANCHOR,

@@ -7,7 +7,7 @@ import re
 from . import template
 
 SOURCE_ID = "ET-2018"
-REVIEW_PAGE = "assess/efficiency-review.md"
+REVIEW_INSTRUMENT = "efficiency-review-2018"  # the form built on the key questions
 CASE_STUDIES_PAGE = "case-studies.md"
 
 # Characters that would start Markdown inline markup inside a heading built from data
@@ -48,6 +48,10 @@ def _case_links(content, linker, doc) -> dict[str, str]:
     return links
 
 
+def _alternative_link(linker, alternative) -> str:
+    return linker.page_of(alternative.ref) if alternative.ref else linker.page(alternative.page)
+
+
 def _render(content, linker, part: str) -> str:
     doc = content.docs["efficiency-toolkit"]
     sources = {d.id: d for d in content.docs["sources"].documents}
@@ -64,8 +68,10 @@ def _render(content, linker, part: str) -> str:
         levels={level.id: level for level in doc.framework.levels},
         case_links=_case_links(content, linker, doc),
         case_studies_link=linker.page(CASE_STUDIES_PAGE),
-        review_link=linker.page(REVIEW_PAGE),
-        alternative_links={o.id: linker.page(o.alternative.page) for o in doc.not_reproduced},
+        review_link=linker.page_of(REVIEW_INSTRUMENT),
+        alternative_links={
+            o.id: _alternative_link(linker, o.alternative) for o in doc.not_reproduced
+        },
         lettered=lettered,
         slug=slug,
         linker=linker,

@@ -11,14 +11,17 @@ the script never carries a copy of a label.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from ..models.base import Point
-from ..models.instrument import NOT_APPLICABLE, Document, Item, Level
+from ..models.instrument import Document, Item, page_of_doc, scale_of
+from ..models.scales import NOT_APPLICABLE, Level
 from . import anchor, template
+from .principles import markdown_heading_text
 from .sources import page_sources
 
 STORAGE_PREFIX = "iom:"
@@ -28,24 +31,16 @@ STORAGE_PREFIX = "iom:"
 # the script reads it from them (data-max-bytes).
 FILE_LIMIT_BYTES = 1024 * 1024
 
-# Each instrument's overview page. Its section pages are generated next to it, in a folder of
-# the same name (macros/section_pages_hook.py): assess/efficiency-review/et-1/ and so on.
-INSTRUMENT_PAGES = {
-    "self-assessment-2010": "assess/self-assessment-2010.md",
-    "key-principles-2015": "assess/key-principles-2015.md",
-    "inspection-readiness-2020": "assess/inspection-readiness-2020.md",
-    "efficiency-review-2018": "assess/efficiency-review.md",
-}
+
+def overview_page(doc: Document) -> str:
+    """The docs path of an instrument's overview page (`page:`, or assess/<id>.md)."""
+    return page_of_doc(doc)
 
 
-def overview_page(instrument_id: str) -> str:
-    """The docs path of an instrument's overview page."""
-    return INSTRUMENT_PAGES.get(instrument_id, f"assess/{instrument_id}.md")
-
-
-def section_page(instrument_id: str, section_id: str) -> str:
-    """The docs path of the page holding one section's questions."""
-    return f"{overview_page(instrument_id).removesuffix('.md')}/{anchor(section_id)}.md"
+def section_page(doc: Document, section_id: str) -> str:
+    """The docs path of the page holding one section's questions, in a folder named after the
+    overview (the build writes it): assess/efficiency-review/et-1.md and so on."""
+    return f"{overview_page(doc).removesuffix('.md')}/{anchor(section_id)}.md"
 
 
 @dataclass
@@ -100,7 +95,7 @@ def shown_sections(content, linker, doc: Document) -> list[ShownSection]:
                 _section_anchor(doc, section.id),
                 title,
                 items,
-                section_page(doc.id, section.id),
+                section_page(doc, section.id),
             )
         )
     return sections
@@ -127,13 +122,13 @@ def instrument_doc(content, instrument_id: str) -> Document:
     return content.docs[key]
 
 
-def _levels(doc: Document) -> list[Level]:
-    """The scale's levels plus "not applicable" where the instrument allows it."""
-    levels = list(doc.scale.levels)
+def _levels(content, doc: Document) -> list[Level]:
+    """The scale's levels plus "not applicable" where the instrument offers it."""
+    scale = scale_of(doc, content)
+    levels = list(scale.levels)
     if doc.scale.not_applicable:
-        levels.append(
-            Level(NOT_APPLICABLE, doc.scale.na_label, doc.scale.na_description, "grey", 0)
-        )
+        na = scale.not_applicable
+        levels.append(Level(NOT_APPLICABLE, na.label, na.description, "grey", 0))
     return levels
 
 
@@ -153,12 +148,12 @@ def _form_info(
     info = instrument_info(content, linker, doc)
     info["levels"] = [
         {"value": lv.value, "label": lv.label, "tone": lv.tone, "priority": lv.priority}
-        for lv in doc.scale.levels
+        for lv in scale_of(doc, content).levels
     ]
     urls = {s.id: linker.page(s.page) if linker else "#" for s in sections}
     for section in info["sections"]:
         section["url"] = urls[section["id"]]
-    info["overview"] = linker.page(overview_page(doc.id)) if linker else "#"
+    info["overview"] = linker.page(overview_page(doc)) if linker else "#"
     if not overview:
         del info["titles"]
     return info
@@ -169,11 +164,13 @@ def _form_context(content, linker, instrument_id: str, overview: bool) -> dict[s
     doc = instrument_doc(content, instrument_id)
     sections = shown_sections(content, linker, doc)
     sources = {d.id: d for d in content.docs["sources"].documents}
+    scale = scale_of(doc, content)
     return {
         "doc": doc,
         "sections": sections,
-        "levels": _levels(doc),
-        "scale_levels": doc.scale.levels,
+        "levels": _levels(content, doc),
+        "scale_levels": scale.levels,
+        "not_applicable": scale.not_applicable,
         "na_value": NOT_APPLICABLE,
         "item_count": sum(len(s.items) for s in sections),
         "source_doc": sources.get(doc.source.doc),
@@ -182,7 +179,7 @@ def _form_context(content, linker, instrument_id: str, overview: bool) -> dict[s
         "max_bytes": FILE_LIMIT_BYTES,
         "max_kb": FILE_LIMIT_BYTES // 1024,
         "linker": linker,
-        "overview_path": overview_page(instrument_id),
+        "overview_path": overview_page(doc),
     }
 
 
@@ -212,27 +209,44 @@ def instrument_section(content, linker, instrument_id: str, section_id: str) -> 
     )
 
 
+def instruments_in_order(content, nav_pages: list[str]) -> list[Document]:
+    """Every instrument, in the order the site's navigation lists their pages (those it does
+    not list last, by id): so "Choose an assessment" follows the Assess menu."""
+
+    def position(doc: Document) -> tuple[int, str]:
+        page = overview_page(doc)
+        return (nav_pages.index(page) if page in nav_pages else len(nav_pages), doc.id)
+
+    return sorted(content.instruments().values(), key=position)
+
+
 def assessment_choices(content, linker) -> str:
     """The list of instruments on the "choose an assessment" page."""
-    pages = INSTRUMENT_PAGES
     sources = {d.id: d for d in content.docs["sources"].documents}
-    choices = []
-    for _key, doc in sorted(content.instruments().items(), key=lambda kv: _order(kv[1], pages)):
-        page = overview_page(doc.id)
-        choices.append(
-            {
-                "doc": doc,
-                "href": linker.page(page),
-                "count": sum(len(s.items) for s in doc.sections),
-                "source": sources.get(doc.source.doc),
-            }
-        )
+    choices = [
+        {
+            "doc": doc,
+            "href": linker.page(overview_page(doc)),
+            "count": sum(len(s.items) for s in doc.sections),
+            "source": sources.get(doc.source.doc),
+        }
+        for doc in instruments_in_order(content, linker.nav_pages)
+    ]
     return template("assessment_choices.html").render(choices=choices)
 
 
-def _order(doc: Document, pages: dict[str, str]) -> tuple[int, str]:
-    known = list(pages)
-    return (known.index(doc.id) if doc.id in known else len(known), doc.id)
+def instrument_page(content, linker, instrument_id: str) -> str:
+    """A whole overview page, for an instrument that has no page of its own in docs/: its
+    title, sources, description, the form and "Clear all my data" (the build writes a page
+    calling this)."""
+    doc = instrument_doc(content, instrument_id)
+    return template("instrument_page.html").render(
+        doc=doc,
+        title=markdown_heading_text(doc.title),
+        sources_line=Markup(page_sources(content, linker, doc.source.doc)),
+        form=Markup(instrument_form(content, linker, instrument_id)),
+        clear=Markup(clear_data(content, linker)),
+    )
 
 
 def clear_data(content, linker) -> str:
@@ -240,9 +254,33 @@ def clear_data(content, linker) -> str:
     return template("clear_data.html").render(storage_prefix=STORAGE_PREFIX)
 
 
+def _call(macro: str, *args: str) -> str:
+    """A page of Markdown calling one macro with text arguments: {{ macro("a", "b") }}."""
+    return "{{ " + macro + "(" + ", ".join(json.dumps(a) for a in args) + ") }}\n"
+
+
+def section_pages(content) -> dict[str, str]:
+    """The page of every section of every instrument (docs path → Markdown), for the build."""
+    return {
+        section_page(doc, section.id): _call("instrument_section", doc.id, section.id)
+        for doc in content.instruments().values()
+        for section in doc.sections
+    }
+
+
+def overview_pages(content) -> dict[str, str]:
+    """Every instrument's overview page (docs path → Markdown); the build writes those that
+    docs/ does not have, so a new instrument needs no page of its own."""
+    return {
+        overview_page(doc): _call("instrument_page", doc.id)
+        for doc in content.instruments().values()
+    }
+
+
 MACROS = {
     "instrument_form": instrument_form,
     "instrument_section": instrument_section,
     "assessment_choices": assessment_choices,
+    "instrument_page": instrument_page,
     "clear_data": clear_data,
 }

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models.instrument import NOT_APPLICABLE, Document, Level
+from ..models.instrument import Document, scale_of
+from ..models.scales import NOT_APPLICABLE, Level
 from . import template
 from .instrument import FILE_LIMIT_BYTES, STORAGE_PREFIX, instrument_doc, shown_sections
 
@@ -18,14 +19,14 @@ from .instrument import FILE_LIMIT_BYTES, STORAGE_PREFIX, instrument_doc, shown_
 _TONE_ORDER = {"red": 0, "amber": 1, "blue": 2, "grey": 2, "green": 3}
 
 
-def ordered_levels(doc: Document) -> list[Level]:
+def ordered_levels(content, doc: Document) -> list[Level]:
     """The scale's levels from worst to best, as the data declares them.
 
     A level's `priority` says how urgent it is (1 first); levels that are not priorities
     (priority 0) are the good ones and come last. Ties are broken by tone (red before amber
     before green), then by the order in the file.
     """
-    levels = list(enumerate(doc.scale.levels))
+    levels = list(enumerate(scale_of(doc, content).levels))
     levels.sort(
         key=lambda pair: (
             pair[1].priority if pair[1].priority > 0 else 1000,
@@ -39,17 +40,18 @@ def ordered_levels(doc: Document) -> list[Level]:
 def instrument_info(content, linker, doc: Document) -> dict[str, Any]:
     """What the partnership scripts need to know about one instrument (see lib/merge.js)."""
     sections = shown_sections(content, linker, doc)
-    levels = ordered_levels(doc)
+    levels = ordered_levels(content, doc)
+    na_label = scale_of(doc, content).not_applicable.label if doc.scale.not_applicable else ""
     labels = {level.value: level.label for level in levels}
-    if doc.scale.not_applicable:
-        labels[NOT_APPLICABLE] = doc.scale.na_label
+    if na_label:
+        labels[NOT_APPLICABLE] = na_label
     return {
         "id": doc.id,
         "version": doc.version,
         "title": doc.title,
         "noun": doc.item_noun,
         "na": doc.scale.not_applicable,
-        "naLabel": doc.scale.na_label if doc.scale.not_applicable else "",
+        "naLabel": na_label,
         "levels": [
             {"value": lv.value, "label": lv.label, "tone": lv.tone, "priority": lv.priority}
             for lv in levels

@@ -7,7 +7,7 @@ import re
 
 from . import template
 
-ASSESS_PAGE = "assess/self-assessment-2010.md"
+ASSESS_INSTRUMENT = "self-assessment-2010"  # the form built on the Self Assessment Tool
 CROSSWALK_PAGE = "crosswalk.md"
 
 # Characters that would start Markdown inline markup inside a heading built from data.
@@ -63,7 +63,8 @@ def _sa(content, linker, part: str) -> str:
         part=part,
         doc=doc,
         headings={p.id: markdown_heading_text(p.title) for p in doc.principles},
-        assess_page=ASSESS_PAGE,
+        rating_levels=content.get(doc.rating.scale).levels,
+        assess_link=linker.page_of(ASSESS_INSTRUMENT),
         crosswalk_link=lambda sa_id: linker.page(CROSSWALK_PAGE, crosswalk_anchor(sa_id)),
         linker=linker,
     )

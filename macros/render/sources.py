@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..models.sources import DATED
 from . import template
 
 
@@ -17,10 +18,10 @@ def page_sources(content, linker, *doc_ids: str) -> str:
 
 
 def sources_list(content, linker) -> str:
-    """The bibliography with each document's publisher, date, reference and licence."""
+    """The bibliography: each document's publisher, date and how we know it, reference, licence."""
     doc = content.docs["sources"]
     licences = {licence.id: licence for licence in doc.licences}
-    return template("sources.html").render(doc=doc, licences=licences, linker=linker)
+    return template("sources.html").render(doc=doc, licences=licences, dated=DATED, linker=linker)
 
 
 MACROS = {"page_sources": page_sources, "sources_list": sources_list}

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 
+from tests.site_pages import form_urls
+
 SA = "assess/self-assessment-2010/"
 ET = "assess/efficiency-review/"
 KP = "assess/key-principles-2015/"
 EPG = "assess/inspection-readiness-2020/"
-FORMS = {
-    "self-assessment-2010": SA,
-    "key-principles-2015": KP,
-    "inspection-readiness-2020": EPG,
-    "efficiency-review-2018": ET,
-}
+FORMS = form_urls()  # every instrument in data/instruments: id → its overview's URL
 
 
 def open_form(page, path: str = SA):

@@ -173,23 +173,23 @@ def test_break_even_impossible_when_offending_costs_nothing(lib):
     assert result["costPerOffence"] == 0
 
 
-# The Lancashire case study (ET-2018, theme 2), one offender over four years:
-#   benefits (£73,000 + £12,000 + £74,000) / 4 = £39,750 a year; interventions £157,000 / 4
-#   = £39,250 a year. Break-even 39,250 / 39,750 = 98.7421…%; at 33%: savings £13,117.50,
-#   net −£26,132.50.
+# The Lancashire preset (ET-2018, theme 2): one offender's costs over four years, a year:
+#   (£73,000 + £12,000 + £74,000 + £157,000) / 4 = £79,000. The case study gives no IOM cost;
+#   with £20,000 entered, break-even is 20,000 / 79,000 = 25.3164…%; at 33%: savings £26,070,
+#   net +£6,070.
 def test_lancashire_case_study_figures(lib):
     result = calc(
         lib,
         _raw(
             cohort="1",
             reduction="33",
-            interventions="39250",
-            crimes=[{"id": "case", "label": "Case study", "rate": "1", "unitCost": "39750"}],
+            interventions="20000",
+            crimes=[{"id": "case", "label": "Case study", "rate": "1", "unitCost": "79000"}],
         ),
     )
-    assert result["breakEven"]["percent"] == pytest.approx(98.742138, abs=1e-6)
-    assert result["expected"]["savings"] == pytest.approx(13_117.5)
-    assert result["expected"]["net"] == pytest.approx(-26_132.5)
+    assert result["breakEven"]["percent"] == pytest.approx(25.316456, abs=1e-6)
+    assert result["expected"]["savings"] == pytest.approx(26_070)
+    assert result["expected"]["net"] == pytest.approx(6_070)
 
 
 @pytest.mark.parametrize(

@@ -193,19 +193,28 @@ def test_bad_input_gets_an_inline_error_and_a_summary_link(
     assert out(page, "totalCost") == "£180,000"
 
 
-def test_lancashire_preset_loads_the_case_study_figures(calculator):
+def test_lancashire_preset_loads_the_case_study_as_published_and_asks_for_the_rest(calculator):
     page = calculator
     page.click("[data-command=preset][data-preset-key=lancashire]")
     assert page.input_value("#iom-be-cohort") == "1"
-    assert page.input_value("#iom-be-interventions") == "39250"
-    assert page.input_value("#iom-be-crime-other-cost") == "39750"
-    assert "offending" in page.input_value("#iom-be-crime-other-label")
-    assert out(page, "totalCost") == "£39,250"
-    assert out(page, "baselineCost") == "£39,750"
-    assert out(page, "breakEvenOffences") == "0.99 offences"
-    assert out(page, "breakEvenPercent").startswith("98.7%")
-    assert out(page, "savings") == "£13,118"  # 33% of £39,750 = £13,117.50
-    assert out(page, "net") == "£26,133 shortfall"
+    # One offender's crimes, courts, prison and interventions over four years, a year:
+    # (£73,000 + £12,000 + £74,000 + £157,000) / 4.
+    assert page.input_value("#iom-be-crime-other-cost") == "79000"
+    assert "this offender" in page.input_value("#iom-be-crime-other-label")
+    # The case study gives neither what IOM cost nor a reduction: the form asks for both.
+    assert page.input_value("#iom-be-interventions") == ""
+    assert page.input_value("#iom-be-reduction") == ""
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_visible()
+    assert "Enter at least one cost" in summary.inner_text()
+    assert "Enter the reduction in offending you expect" in summary.inner_text()
+    page.fill("#iom-be-interventions", "20000")
+    page.fill("#iom-be-reduction", "33")
+    page.click("[data-command=calculate]")
+    assert out(page, "baselineCost") == "£79,000"
+    assert out(page, "breakEvenPercent").startswith("25.3%")  # £20,000 / £79,000
+    assert out(page, "savings") == "£26,070"  # 33% of £79,000
+    assert out(page, "net") == "£6,070 saving"
     assert_no_nan_or_infinity(page)
 
 

@@ -287,17 +287,6 @@ def test_fifty_agency_files_of_27_questions_combine(page, base_url):
     assert page.locator("[data-combine-item]").count() == 27
 
 
-def test_combine_reached_by_a_link_still_combines(page, agency_files):
-    """Reached by a link, not only by a reload, the page knows the instruments and combines."""
-    page.goto("assess/")
-    page.click("a[href$='combine/'] >> nth=0")
-    page.wait_for_selector("[data-module=iom-combine][data-iom-init=ready]")
-    assert page.url.endswith("assess/combine/")
-    add_files(page, agency_files)
-    assert page.is_hidden("[data-error-summary]")
-    assert row_ratings(page, "SA-1.1") == ["red", "green", "amber"]
-
-
 def test_combine_keeps_files_agreed_ratings_and_notes_across_a_reload(page, agency_files):
     """The fault: a reload wiped three agencies' files and every agreed rating."""
     open_combine(page)

@@ -6,16 +6,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from macros.render import anchor
 from tests.browser.instrument_helpers import ET, FORMS, fill_sample, open_form, open_section
+from tests.site_pages import content
 
 # The first section page of each form (every section page is checked empty, in both schemes,
 # by test_pages_browser.py).
-FIRST_SECTION = {
-    "self-assessment-2010": "sa-1",
-    "key-principles-2015": "kp-1",
-    "inspection-readiness-2020": "epg-findings",
-    "efficiency-review-2018": "et-1",
-}
+FIRST_SECTION = {doc.id: anchor(doc.sections[0].id) for doc in content().instruments().values()}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -7,7 +7,7 @@ import pytest
 from tests.site_pages import all_pages
 
 # Every page, the section pages of the forms too (generated, in no navigation);
-# tests/build/test_section_pages.py proves this is every page of the built site.
+# tests/site/test_section_pages.py proves this is every page of the built site.
 PAGES = all_pages()
 
 

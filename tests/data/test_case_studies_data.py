@@ -48,8 +48,9 @@ def test_every_case_has_a_source_section_and_at_least_one_2015_principle(cases, 
     for case in cases:
         assert case.source.doc in SEED_FILES, case.id
         assert case.source.section.strip(), case.id
-        assert case.principles, case.id
-        for principle in case.principles:
+        assert case.principles.ids, case.id
+        assert case.principles.ours, case.id  # our reading of the case, never the source's
+        for principle in case.principles.ids:
             assert re.fullmatch(r"KP-[1-6]", principle), (case.id, principle)
             assert content.ids[principle].file == "principles-2015"
 
@@ -109,8 +110,8 @@ def test_named_people_and_quotations_are_as_published(cases):
             people += 1
             assert _flat(person.name) in seed, person.name
             assert _flat(person.role).split(" (")[0] in seed, person.role
-        if case.quote:
-            assert _flat(case.quote.text).rstrip(".") in seed, case.id
+        if case.quotation:
+            assert _flat(case.quotation.text).rstrip(".") in seed, case.id
     assert people == 7  # Luke Shepherd appears in three highlights
 
 
@@ -118,3 +119,14 @@ def test_each_declared_theme_and_area_is_used(content, cases):
     doc = content.docs["case-studies"]
     assert {t.key for t in doc.themes} == {t for case in cases for t in case.themes}
     assert {a.key for a in doc.areas} == {case.area for case in cases}
+
+
+NUMBER_WORDS = {6: "six", 10: "ten"}
+
+
+def test_the_home_page_counts_the_cases_and_their_areas_from_the_data(cases):
+    # "Case studies from ten areas" was wrong: ten cases come from six areas.
+    home = (DATA.parent / "docs" / "index.md").read_text(encoding="utf-8")
+    areas = {case.area for case in cases}
+    claim = f"{NUMBER_WORDS[len(cases)]} from {NUMBER_WORDS[len(areas)]} areas"
+    assert claim in home

@@ -82,3 +82,21 @@ def test_a_missing_sa_principle_or_wrong_kind_fails_the_crosswalk_rules(raw):
         "mappings[0].efficiency_themes[0].ref: 'KP-2' does not belong in efficiency_themes" in e
         for e in errors
     ), errors
+
+
+def test_every_mapping_is_marked_our_reading_and_quotes_both_documents(content):
+    doc = content.docs["crosswalk"]
+    for mapping in doc.mappings:
+        for name in ("key_principles", "inspection_findings", "efficiency_themes"):
+            for link in getattr(mapping, name):
+                assert link.ours, (mapping.principle, link.ref)
+                docs = {excerpt.doc for excerpt in link.quote}
+                target = content.get(link.ref).source.doc
+                assert {"SAT-2010", target} <= docs, (mapping.principle, link.ref, docs)
+
+
+def test_the_exit_strategy_link_says_the_two_documents_mean_different_things(content):
+    (sa4,) = [m for m in content.docs["crosswalk"].mappings if m.principle == "SA-4"]
+    (exit_link,) = [link for link in sa4.key_principles if link.ref == "KP-6"]
+    assert "for different things" in exit_link.reason
+    assert "significantly reduced" in exit_link.reason and "still pose" in exit_link.reason

@@ -85,7 +85,21 @@ def test_sources_named_are_those_using_the_abbreviation_or_spelling_it_out(gloss
             if term.id == "GL-RAG":  # the 2010 tool labels its ratings Red, Amber and Green
                 assert all(re.search(rf"\b{c}\b", text) for c in ("red", "amber", "green"))
                 continue
-            assert term.expansion.lower().rstrip("s") in text, (term.id, doc)
+            assert term.expansion.text.lower().rstrip("s") in text, (term.id, doc)
+
+
+def test_an_expansion_is_quoted_where_a_source_spells_it_out_and_ours_where_none_does(
+    glossary, seeds
+):
+    for term in glossary.terms:
+        spelled_out = any(
+            term.expansion.text.lower().rstrip("s") in " ".join(seeds[doc].split()).lower()
+            for doc in term.sources
+        )
+        if term.id == "GL-HMPPS":  # the guide writes "HM Prison and Probation Service"
+            spelled_out = True
+        assert bool(term.expansion.quote) == spelled_out, term.id
+        assert term.expansion.ours != spelled_out, term.id
 
 
 def test_entries_are_sorted_with_ids_from_their_abbreviation(glossary):

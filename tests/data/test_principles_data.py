@@ -94,8 +94,9 @@ def test_self_assessment_criteria_counts_and_nesting(sa):
     assert [len(c.points) for c in elements["SA-4.1"].criteria] == [0, 3, 0, 0, 0]
 
 
-def test_self_assessment_rating_scale_and_evidence_box(sa):
-    assert [(o.value, o.label) for o in sa.rating.options] == [
+def test_self_assessment_rating_scale_and_evidence_box(sa, content):
+    scale = content.get(sa.rating.scale)  # declared once, in data/scales.yml
+    assert [(level.value, level.label) for level in scale.levels] == [
         ("red", "Red"),
         ("amber", "Amber"),
         ("green", "Green"),
@@ -136,7 +137,7 @@ def _texts(obj):
             yield from _texts(point)
     elif dataclasses.is_dataclass(obj):
         for f in dataclasses.fields(obj):
-            if f.name in {"id", "source", "principle", "value", "number"}:
+            if f.name in {"id", "source", "principle", "value", "number", "scale"}:
                 continue
             yield from _texts(getattr(obj, f.name))
     elif isinstance(obj, list):

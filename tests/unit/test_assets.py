@@ -9,39 +9,67 @@ import pytest
 from macros import assets
 from tests.conftest import ROOT
 
-IOM_JS = """
-  var MODULE_SCRIPTS = {
-    "iom-a": ["lib/x.js", "components/a.js"],
-    "iom-b": ["lib/x.js", "lib/y.js", "components/b.js"]
-  };
-"""
+MANIFEST = """{
+  "iom-a": ["lib/x.js", "components/a.js"],
+  "iom-b": ["lib/x.js", "lib/y.js", "components/b.js"]
+}"""
+PAGE = (
+    '<html><head><link rel="stylesheet" href="../../assets/stylesheets/main.1.min.css">'
+    '<link rel="stylesheet" href="../../assets/stylesheets/palette.ab12.min.css">'
+    '<link rel="stylesheet" href="../../assets/stylesheets/iom.css"></head><body>'
+    '<article class="md-content__inner md-typeset"><h1>T</h1>'
+    '<form class="iom-form" data-module="iom-b"><button class="iom-button">Go</button></form>'
+    '<div data-module="iom-a"></div><div class="x" data-module="iom-c" data-load="on-use"></div>'
+    '<div data-module="iom-a"></div><p>a &amp; b &#8212; <!-- kept --></p></article></body></html>'
+)
+SHEETS = {
+    "calculator": assets.stylesheet_selectors(".iom-calc .iom-button { color: red }"),
+    "instrument": assets.stylesheet_selectors(
+        "/* .iom-ignored */ .iom-form, .iom-x { } @media print { .iom-form__item { } }"
+    ),
+}
+INLINE = {"palette.ab12.min.css": "a{color:red}", "iom.css": ".iom-x{margin:0}"}
 
 
-def test_manifest_is_read_from_iom_js():
-    assert assets.module_scripts(IOM_JS)["iom-b"] == ["lib/x.js", "lib/y.js", "components/b.js"]
+def _page(html=PAGE, manifest=MANIFEST):
+    return assets.page_assets(html, SHEETS, assets.read_manifest(manifest), INLINE, "../../")
 
 
-def test_the_real_manifest_parses_and_names_existing_files():
-    manifest = assets.module_scripts((ROOT / "overrides/assets/javascripts/iom.js").read_text())
+def test_manifest_is_read_from_modules_json():
+    manifest = assets.read_manifest(MANIFEST)
+    assert manifest["iom-b"] == ["lib/x.js", "lib/y.js", "components/b.js"]
+
+
+def test_the_real_manifest_names_existing_files():
+    scripts = ROOT / "overrides/assets/javascripts"
+    manifest = assets.read_manifest((scripts / "modules.json").read_text())
+    assert manifest
     for files in manifest.values():
         for name in files:
-            assert (ROOT / "overrides/assets/javascripts" / name).is_file(), name
+            assert (scripts / name).is_file(), name
 
 
-def test_manifest_that_is_not_json_is_a_clear_error():
-    with pytest.raises(ValueError, match="must stay plain JSON"):
-        assets.module_scripts(IOM_JS.replace('"iom-a"', "iomA"))
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{"iom-a": ["a.js",]}', "modules.json: not valid JSON"),
+        ('{"iom-a": "a.js"}', "should map each module to a list of files"),
+        ('["a.js"]', "should map each module to a list of files"),
+    ],
+)
+def test_manifest_that_is_not_a_map_of_lists_is_a_clear_error(text, problem):
+    with pytest.raises(ValueError, match=problem):
+        assets.read_manifest(text)
 
 
 def test_bundle_joins_files_in_declared_order_without_repeats():
-    manifest = assets.module_scripts(IOM_JS)
-    files = assets.bundle_files(["iom-b", "iom-a"], manifest)
+    files = assets.bundle_files(["iom-b", "iom-a"], assets.read_manifest(MANIFEST))
     assert files == ["lib/x.js", "lib/y.js", "components/b.js", "components/a.js"]
 
 
 def test_unknown_module_on_a_page_fails_the_build():
-    with pytest.raises(ValueError, match="'iom-z' is not listed"):
-        assets.bundle_files(["iom-z"], assets.module_scripts(IOM_JS))
+    with pytest.raises(ValueError, match="'iom-z' is not listed in modules.json"):
+        _page(PAGE.replace('"iom-a"', '"iom-z"', 1))
 
 
 def test_bundle_runs_each_file_once_and_is_minified():
@@ -56,38 +84,39 @@ def test_bundle_name_depends_on_the_files():
 
 
 def test_scoped_stylesheet_is_not_pulled_in_by_a_shared_generic_class():
-    sheets = {
-        "calculator": assets.stylesheet_selectors(".iom-calc .iom-button { color: red }"),
-        "instrument": assets.stylesheet_selectors(
-            "/* .iom-ignored */ .iom-form, .iom-x { } @media print { .iom-form__item { } }"
-        ),
-    }
-    html = '<form class="iom-form"><button class="iom-button">Go</button></form>'
-    assert assets.stylesheets_for(html, sheets) == ["instrument"]
-    assert frozenset({"iom-ignored"}) not in sheets["instrument"]
+    assert _page().stylesheets == ["instrument"]
+    assert frozenset({"iom-ignored"}) not in SHEETS["instrument"]
+
+
+def test_page_bundle_holds_the_modules_it_starts_with_not_those_loaded_on_use():
+    page = _page()
+    assert page.files == ["lib/x.js", "lib/y.js", "components/b.js", "components/a.js"]
+    assert page.bundle == assets.bundle_name(page.files)
 
 
 def test_links_and_bundle_go_at_the_start_of_the_content():
-    html = '<head></head><article class="md-content__inner md-typeset"><h1>T</h1></article>'
-    out = assets.add_to_content(html, ["../assets/stylesheets/x.css"], "bundles/abc.js")
+    page = _page()
     assert (
-        '<article class="md-content__inner md-typeset" data-iom-bundle="bundles/abc.js">'
-        '<link rel="stylesheet" href="../assets/stylesheets/x.css"><h1>T</h1>'
-    ) in out
+        f'<article class="md-content__inner md-typeset" data-iom-bundle="{page.bundle}">'
+        '<link rel="stylesheet" href="../../assets/stylesheets/instrument.css"><h1>T</h1>'
+    ) in page.html
 
 
-def test_components_loaded_on_use_stay_out_of_the_page_bundle():
-    html = (
-        '<div data-module="iom-a"></div>'
-        '<div class="x" data-module="iom-b" data-load="on-use"></div>'
-        '<div data-module="iom-a"></div>'
-    )
-    assert assets.page_modules(html) == ["iom-a"]
+def test_a_page_without_components_names_no_bundle():
+    page = _page(PAGE.split("<form", 1)[0] + "</article></body></html>")
+    assert page.bundle is None and page.files == []
+    assert "data-iom-bundle" not in page.html
 
 
-def test_built_iom_js_drops_the_per_file_manifest():
-    built = assets.without_manifest(IOM_JS)
-    assert "components/a.js" not in built and "var MODULE_SCRIPTS = {};" in built
+def test_small_global_stylesheets_go_inline_and_the_rest_is_copied_unchanged():
+    html = _page().html
+    assert "<style>a{color:red}</style><style>.iom-x{margin:0}</style></head>" in html
+    assert "palette.ab12" not in html and "iom.css" not in html
+    assert '<link rel="stylesheet" href="../../assets/stylesheets/main.1.min.css">' in html
+    assert "<p>a &amp; b &#8212; <!-- kept --></p></article></body></html>" in html
+    head_only = assets.inline_stylesheets(PAGE, INLINE)  # as for the 404 page
+    assert head_only.split("</head>")[0] == html.split("</head>")[0]
+    assert head_only.split("</head>")[1] == PAGE.split("</head>")[1]
 
 
 PALETTE_CSS = (
@@ -149,19 +178,3 @@ def test_palette_subset_of_the_themes_own_palette_keeps_every_rule_for_indigo():
         assert kept in out, kept
     assert out.startswith("@media screen{[data-md-color-scheme=slate]{")
     assert out.count("{") == out.count("}")
-
-
-def test_inline_stylesheets_replaces_only_the_named_links():
-    html = (
-        '<head><link rel="stylesheet" href="../../assets/stylesheets/main.1.min.css">'
-        '<link rel="stylesheet" href="../../assets/stylesheets/palette.ab12.min.css">'
-        '<link rel="stylesheet" href="../../assets/stylesheets/iom.css"></head>'
-        '<body><link rel="stylesheet" href="../../assets/stylesheets/reading.css"></body>'
-    )
-    out = assets.inline_stylesheets(
-        html, {"palette.ab12.min.css": "a{color:red}", "iom.css": ".iom-x{margin:0}"}
-    )
-    assert "<style>a{color:red}</style><style>.iom-x{margin:0}</style>" in out
-    assert "palette.ab12" not in out and "iom.css" not in out
-    assert 'href="../../assets/stylesheets/main.1.min.css"' in out
-    assert 'href="../../assets/stylesheets/reading.css"' in out

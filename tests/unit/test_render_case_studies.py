@@ -118,7 +118,7 @@ def test_the_filter_form_is_for_javascript_only_with_labelled_selects_in_a_field
     area_values = [o.attrs["value"] for o in selects[1].find_all("option")]
     assert area_values == [""] + [a.key for a in doc.areas]
     principle_options = selects[2].find_all("option")[1:]
-    used = {p for case in doc.cases for p in case.principles}
+    used = {p for case in doc.cases for p in case.principles.ids}
     assert {o.attrs["value"] for o in principle_options} == used
     assert principle_options[0].text == "KP-1: " + content.get("KP-1").title
 
@@ -144,12 +144,12 @@ def test_the_index_has_one_row_per_case_with_its_filter_tokens_and_links(page, c
     for row, case in zip(rows, cases, strict=True):
         assert row.attrs["data-filter-theme"].split() == case.themes
         assert row.attrs["data-filter-area"] == case.area
-        assert row.attrs["data-filter-principle"].split() == case.principles
+        assert row.attrs["data-filter-principle"].split() == case.principles.ids
         title_link = row.find_all("th")[0].find_all("a")[0]
         assert title_link.attrs["href"] == f"#{anchor(case.id)}"
         assert title_link.text == case.title
         principle_hrefs = [a.attrs["href"] for a in row.find_all("td")[2].find_all("a")]
-        assert principle_hrefs == [f"../principles/#{anchor(p)}" for p in case.principles]
+        assert principle_hrefs == [f"../principles/#{anchor(p)}" for p in case.principles.ids]
 
 
 def test_each_case_has_a_toc_heading_with_its_anchor_and_a_body_with_the_same_tokens(page, cases):
@@ -161,18 +161,21 @@ def test_each_case_has_a_toc_heading_with_its_anchor_and_a_body_with_the_same_to
         assert heading.text == case.title
         for name in ("data-iom-filter-item", "data-filter-theme", "data-filter-area"):
             assert heading.attrs[name] == body.attrs[name]
-        assert body.attrs["data-filter-principle"] == " ".join(case.principles)
+        assert body.attrs["data-filter-principle"] == " ".join(case.principles.ids)
 
 
 def test_each_case_shows_every_field_and_links_to_principles_and_source(page, cases, content):
     bodies = page.find_all("div", **{"class": "iom-case"})
     for body, case in zip(bodies, cases, strict=True):
         facts = dict(zip([dt.text for dt in body.find_all("dt")], body.find_all("dd"), strict=True))
-        assert case.summary.split()[0] in body.find_all("p")[0].text
+        assert case.summary.text.split()[0] in body.find_all("p")[0].text
         assert [li.text for li in facts["Partners"].find_all("li")] == case.partners
-        principle_links = facts["Key Principles it illustrates"].find_all("a")
+        (illustrates,) = [dt for dt in facts if dt.startswith("Key Principles it illustrates")]
+        # Which principles a case illustrates is our judgement, and the page says so in words.
+        assert illustrates.split(maxsplit=4)[4] == "Our reading:"
+        principle_links = facts[illustrates].find_all("a")
         assert [a.attrs["href"] for a in principle_links] == [
-            f"../principles/#{anchor(p)}" for p in case.principles
+            f"../principles/#{anchor(p)}" for p in case.principles.ids
         ]
         (source_link,) = facts["Source"].find_all("a")
         assert source_link.attrs["href"] == f"../sources/#{anchor(case.source.doc)}"

@@ -40,7 +40,7 @@ def test_table_has_a_caption_and_scoped_headers(crosswalk_page):
         "Self Assessment Tool principle (c. 2010)",
         "Key Principles (2015)",
         "Inspection findings (2020)",
-        "Efficiency toolkit themes (2018)",
+        "Efficiency Toolkit themes (c. 2010–11)",
     ]
     assert [th.text.split()[0] for th in rows] == ["SA-1", "SA-2", "SA-3", "SA-4", "SA-5"]
     # Every data cell belongs to a row with a row header: 5 rows × 3 columns.
@@ -83,7 +83,8 @@ def test_lists_have_a_heading_per_principle_and_each_reason(crosswalk_page, cont
         for link in getattr(m, field)
     ]
     assert len(reasons) == len(all_links)
-    assert reasons[0].startswith(" ".join(all_links[0].reason.split()))
+    # Every mapping is our judgement and says so in words before its reason.
+    assert reasons[0].startswith("Our reading: " + " ".join(all_links[0].reason.split()))
 
 
 def test_list_items_link_to_targets_with_titles_and_closest_items(crosswalk_page):
@@ -96,5 +97,5 @@ def test_list_items_link_to_targets_with_titles_and_closest_items(crosswalk_page
     assert kinds[:3] == [
         "Key Principles (2015) for SA-1",
         "Inspection findings (2020) for SA-1",
-        "Efficiency toolkit themes (2018) for SA-1",
+        "Efficiency Toolkit themes (c. 2010–11) for SA-1",
     ]

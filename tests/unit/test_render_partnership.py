@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.loader import load_raw
+from macros.models.instrument import scale_of
 from macros.render import Linker
 from macros.render.partnership import combine_view, compare_view, instrument_info, ordered_levels
 from macros.validate import ContentInvalid, build_content
@@ -83,10 +84,12 @@ def linker(content, url="assess/combine/"):
 
 def test_levels_run_from_worst_to_best_whatever_the_file_order(content):
     efficiency = content.docs["instruments/efficiency-review-2018"]
-    assert [lv.value for lv in efficiency.scale.levels] == ["in-place", "partly", "not-yet"]
-    assert [lv.value for lv in ordered_levels(efficiency)] == ["not-yet", "partly", "in-place"]
+    in_file = scale_of(efficiency, content).levels
+    assert [lv.value for lv in in_file] == ["in-place", "partly", "not-yet"]
+    ordered = ordered_levels(content, efficiency)
+    assert [lv.value for lv in ordered] == ["not-yet", "partly", "in-place"]
     sat = content.docs["instruments/self-assessment-2010"]
-    assert [lv.value for lv in ordered_levels(sat)] == ["red", "amber", "green"]
+    assert [lv.value for lv in ordered_levels(content, sat)] == ["red", "amber", "green"]
 
 
 def test_instrument_info_carries_items_titles_and_replaces(fixture_v2):

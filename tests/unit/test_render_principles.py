@@ -222,7 +222,7 @@ def test_sa_elements_have_anchors_nested_criteria_and_a_rate_link(sa_page):
     assert len(nested) == 6
     rate = element.find_all("p", "iom-element__rate")[0].find_all("a")[0]
     assert rate.attrs["href"] == "../assess/self-assessment-2010/"
-    assert rate.text == "Rate this in the Self Assessment Tool (2010): SA-1.2"
+    assert rate.text == "Rate this in the Self Assessment Tool (c. 2010): SA-1.2"
 
 
 def test_sa_all_twelve_elements_present(sa_page):

@@ -34,20 +34,20 @@ def content():
         "title": "Test survey",
         "method": {
             "fieldwork": "December 2010 – January 2011",
-            "mode": "Online.",
+            "mode": {"text": "Online.", "quote": ["conducted online"]},
             "sent_to": "Chairs",
             "respondents": 493,
             "respondent_groups": [
                 {"name": "IOM respondents", "description": "d", "source": SOURCE}
             ],
-            "summary": ["About it."],
+            "summary": [{"text": "About it.", "quote": ["a national survey"]}],
             "source": SOURCE,
         },
         "sections": [
             {
                 "slug": "implementation",
                 "title": "Implementation",
-                "summary": ["Ours."],
+                "summary": [{"text": "Ours.", "ours": True}],
                 "source": SOURCE,
                 "figures": [
                     figure("SV-A", "Fully <established>", 31),

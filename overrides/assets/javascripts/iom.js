@@ -2,10 +2,11 @@
  * Entry point: finds every element with data-module="…" and starts its component once.
  *
  * Components are loaded on demand (classic scripts, so they also work from file://): a page
- * with no form downloads no form code. MODULE_SCRIPTS names, for each module, the files it
- * needs in order, relative to this file's folder. Some entries are parts a component loads
- * itself when needed (IOM.loadPart), such as iom-migrate for a form whose saved document is
- * from an earlier version of it. The build reads this object as JSON: no comments inside.
+ * with no form downloads no form code. The build joins the files each page's modules need
+ * (modules.json, beside this file) into one bundle and names it on the page content
+ * (data-iom-bundle); parts a component loads itself when needed (IOM.loadPart), such as
+ * iom-migrate for a form whose saved document is from an earlier version of it, each have a
+ * bundle of their own, bundles/part-<module>.js.
  */
 (function () {
   "use strict";
@@ -13,58 +14,6 @@
   var IOM = (window.IOM = window.IOM || {});
   IOM.components = IOM.components || {};
   IOM.lib = IOM.lib || {};
-
-  var MODULE_SCRIPTS = {
-    "iom-filter": ["components/filter.js"],
-    "iom-glossary": ["components/glossary.js"],
-    "iom-instrument": [
-      "lib/data.js",
-      "lib/store.js",
-      "lib/assessment.js",
-      "lib/session.js",
-      "components/ui.js",
-      "components/assessment-page.js",
-      "components/assessment-overview.js"
-    ],
-    "iom-instrument-section": [
-      "lib/data.js",
-      "lib/store.js",
-      "lib/assessment.js",
-      "lib/session.js",
-      "components/ui.js",
-      "components/assessment-page.js",
-      "components/assessment-section.js"
-    ],
-    "iom-migrate": ["lib/migrate.js"],
-    "iom-assessment-files": ["lib/csv.js", "lib/importer.js", "lib/assessment-file.js", "lib/assessment-csv.js"],
-    "iom-combine": [
-      "lib/csv.js",
-      "lib/data.js",
-      "lib/store.js",
-      "lib/assessment.js",
-      "lib/assessment-file.js",
-      "lib/migrate.js",
-      "lib/merge.js",
-      "lib/importer.js",
-      "components/ui.js",
-      "components/combine.js"
-    ],
-    "iom-compare": [
-      "lib/data.js",
-      "lib/store.js",
-      "lib/assessment.js",
-      "lib/assessment-file.js",
-      "lib/migrate.js",
-      "lib/merge.js",
-      "lib/importer.js",
-      "components/ui.js",
-      "components/compare.js"
-    ],
-    "iom-breakeven": ["lib/data.js", "lib/store.js", "lib/breakeven.js", "components/ui.js", "components/breakeven.js"],
-    "iom-breakeven-scenarios": ["lib/csv.js", "lib/importer.js", "lib/scenario-file.js", "components/breakeven-scenarios.js"],
-    "iom-clear-data": ["lib/store.js", "components/ui.js", "components/clear-data.js"]
-  };
-
 
   var scriptBase = (function () {
     var current = document.currentScript && document.currentScript.src;
@@ -90,16 +39,11 @@
     return requested[file];
   }
 
-  function loadModule(name) {
-    // The build joins every script a page needs into one minified bundle and names it on
-    // the page content (macros/assets.py); without it, load the files one by one.
+  /** The page's bundle: the code of every component the page starts with. */
+  function loadPageBundle() {
     var $bundled = document.querySelector("[data-iom-bundle]");
-    var files = $bundled ? [$bundled.getAttribute("data-iom-bundle")] : MODULE_SCRIPTS[name] || [];
-    return files.reduce(function (previous, file) {
-      return previous.then(function () {
-        return loadScript(file);
-      });
-    }, Promise.resolve());
+    if (!$bundled) return Promise.reject(new Error("This page names no script bundle"));
+    return loadScript($bundled.getAttribute("data-iom-bundle"));
   }
 
   /**
@@ -107,13 +51,7 @@
    * need, such as downloads and import on the assessment forms. Returns a Promise.
    */
   IOM.loadPart = function (name) {
-    var bundled = document.querySelector("[data-iom-bundle]");
-    var files = bundled ? ["bundles/part-" + name + ".js"] : MODULE_SCRIPTS[name] || [];
-    return files.reduce(function (previous, file) {
-      return previous.then(function () {
-        return loadScript(file);
-      });
-    }, Promise.resolve());
+    return loadScript("bundles/part-" + name + ".js");
   };
 
   function startRoot($root) {
@@ -121,7 +59,7 @@
     if ($root.hasAttribute("data-iom-init")) return Promise.resolve();
     if ($root.getAttribute("data-load") === "on-use") return waitForUse($root, name);
     $root.setAttribute("data-iom-init", "loading");
-    return startComponent(loadModule(name), $root, name);
+    return startComponent(loadPageBundle(), $root, name);
   }
 
   function startComponent(loading, $root, name) {
@@ -180,46 +118,67 @@
     return IOM.ready;
   };
 
-  // "Skip to content" only scrolls: the next Tab and a screen reader would still start from
-  // the top. Move focus to its target (the theme's instant navigation, if turned on, may also
-  // swap the page content, so again after any swap).
-  var skipTargetId = null;
+  // On phones and tablets the theme's menu (the drawer) opens from a <label> for a hidden check
+  // box: it takes no keyboard focus, and ARIA allows a label no role. Put a real button in its
+  // place, named as the menu is, that says whether the menu is open; Escape closes the open
+  // menu and returns to it. The closed menu is out of the tab order (iom.css).
+  function setUpMenuButton() {
+    var $toggle = document.getElementById("__drawer");
+    var $label = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+    var $menu = document.querySelector(".md-nav--primary");
+    if (!$toggle || !$label || $label.hidden) return;
+    var $button = document.createElement("button");
+    $button.type = "button";
+    $button.className = $label.className + " iom-menu-button";
+    $button.setAttribute("aria-label", ($menu && $menu.getAttribute("aria-label")) || "Menu");
+    while ($label.firstChild) $button.appendChild($label.firstChild); // the icon
+    $label.hidden = true;
+    $label.parentNode.insertBefore($button, $label);
+    function handleChange() {
+      $button.setAttribute("aria-expanded", String($toggle.checked));
+    }
+    handleChange();
+    $toggle.addEventListener("change", handleChange);
+    $button.addEventListener("click", function () {
+      $toggle.click(); // toggles the box and fires "change", as a click on the label did
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !$toggle.checked) return;
+      $toggle.click();
+      $button.focus();
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpMenuButton);
+  } else {
+    setUpMenuButton(); // deferred: the header is parsed
+  }
 
-  function focusSkipTarget() {
-    var $target = skipTargetId && document.getElementById(skipTargetId);
+  // "Skip to content" only scrolls: the next Tab and a screen reader would still start from
+  // the top. Move focus to its target, again once the browser has followed the link.
+  function focusSkipTarget(id) {
+    var $target = document.getElementById(id);
     if (!$target) return;
     if (!$target.hasAttribute("tabindex")) $target.setAttribute("tabindex", "-1");
     $target.focus();
   }
 
-  document.addEventListener(
-    "click",
-    function (event) {
-      var $skip = event.target.closest ? event.target.closest(".md-skip") : null;
-      if (!$skip) return;
-      skipTargetId = decodeURIComponent($skip.hash.slice(1));
-      focusSkipTarget();
-      setTimeout(focusSkipTarget, 0);
-      setTimeout(function () {
-        skipTargetId = null;
-      }, 2000);
-    },
-    true // capture: the theme's navigation handles the click before it bubbles
-  );
+  document.addEventListener("click", function (event) {
+    var $skip = event.target.closest ? event.target.closest(".md-skip") : null;
+    if (!$skip) return;
+    var id = decodeURIComponent($skip.hash.slice(1));
+    focusSkipTarget(id);
+    setTimeout(function () {
+      focusSkipTarget(id);
+    }, 0);
+  });
 
-  function start() {
-    IOM.initAll(document);
-    focusSkipTarget();
-  }
-
-  // With the theme's instant navigation (off, see mkdocs.yml) pages arrive through document$;
-  // under file:// document$ may never fire, so also start on DOMContentLoaded.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  }
+  // Deferred, this runs before DOMContentLoaded; start then, when the whole page is parsed.
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", function () {
+      IOM.initAll(document);
+    });
   } else {
-    start();
+    IOM.initAll(document);
   }
 })();

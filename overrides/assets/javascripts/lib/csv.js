@@ -31,45 +31,5 @@
     return BOM + rows.map(row).join("\r\n") + "\r\n";
   }
 
-  /** Rows of strings from CSV text (BOM and a final line end allowed). */
-  function parse(text) {
-    if (text.charAt(0) === BOM) text = text.slice(1);
-    var rows = [];
-    var current = [];
-    var field = "";
-    var quoted = false;
-    for (var i = 0; i < text.length; i++) {
-      var ch = text.charAt(i);
-      if (quoted) {
-        if (ch === '"' && text.charAt(i + 1) === '"') {
-          field += '"';
-          i++;
-        } else if (ch === '"') {
-          quoted = false;
-        } else {
-          field += ch;
-        }
-      } else if (ch === '"') {
-        quoted = true;
-      } else if (ch === ",") {
-        current.push(field);
-        field = "";
-      } else if (ch === "\r" || ch === "\n") {
-        if (ch === "\r" && text.charAt(i + 1) === "\n") i++;
-        current.push(field);
-        rows.push(current);
-        current = [];
-        field = "";
-      } else {
-        field += ch;
-      }
-    }
-    if (field !== "" || current.length) {
-      current.push(field);
-      rows.push(current);
-    }
-    return rows;
-  }
-
-  IOM.lib.csv = { BOM: BOM, cell: cell, row: row, build: build, parse: parse };
+  IOM.lib.csv = { BOM: BOM, cell: cell, row: row, build: build };
 })();

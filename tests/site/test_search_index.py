@@ -11,17 +11,10 @@ import json
 
 import pytest
 
-from macros.loader import load_raw
 from macros.render import anchor
-from macros.validate import build_content
-from tests.conftest import DATA
+from tests.site_pages import content, form_urls
 
-FORMS = {
-    "self-assessment-2010": "assess/self-assessment-2010/",
-    "key-principles-2015": "assess/key-principles-2015/",
-    "inspection-readiness-2020": "assess/inspection-readiness-2020/",
-    "efficiency-review-2018": "assess/efficiency-review/",
-}
+FORMS = form_urls()
 # Words of the form's controls, each of which appears once per question on the page.
 CONTROL_WORDS = [
     "Owner (a role or team)",
@@ -40,9 +33,7 @@ def index(built_site) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def instruments():
-    raw, errors = load_raw(DATA)
-    content = build_content(raw, errors)
-    return {doc.id: doc for name, doc in content.docs.items() if name.startswith("instruments/")}
+    return {doc.id: doc for doc in content().instruments().values()}
 
 
 def _section_pages(instruments, instrument_id) -> dict[str, list]:
@@ -53,7 +44,7 @@ def _section_pages(instruments, instrument_id) -> dict[str, list]:
     }
 
 
-@pytest.mark.parametrize("instrument_id", FORMS)
+@pytest.mark.parametrize("instrument_id", sorted(FORMS))
 def test_form_questions_are_found_on_their_section_page(index, instruments, instrument_id):
     pages = _section_pages(instruments, instrument_id)
     assert pages
@@ -64,7 +55,7 @@ def test_form_questions_are_found_on_their_section_page(index, instruments, inst
             assert any(t.startswith(item.id + " ") for t in titles), f"{item.id} not on {page}"
 
 
-@pytest.mark.parametrize("instrument_id", FORMS)
+@pytest.mark.parametrize("instrument_id", sorted(FORMS))
 def test_form_controls_are_not_in_the_search_index(index, instruments, instrument_id):
     for page in [FORMS[instrument_id], *_section_pages(instruments, instrument_id)]:
         text = " ".join(d["text"] for d in index if d["location"].split("#")[0] == page)

@@ -9,12 +9,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from macros.loader import load_raw
 from macros.render import anchor
 from macros.render.instrument import overview_page
-from macros.validate import build_content
-from tests.conftest import DATA
-from tests.site_pages import all_pages, section_pages, url_of
+from tests.site_pages import all_pages, content, section_pages, url_of
 
 
 class FormPage(HTMLParser):
@@ -52,21 +49,19 @@ def _to(page_url: str, href: str) -> str:
 
 @pytest.fixture(scope="module")
 def instruments():
-    raw, errors = load_raw(DATA)
-    content = build_content(raw, errors)
-    return list(content.instruments().values())
+    return list(content().instruments().values())
 
 
 def test_every_instrument_in_the_data_has_its_pages(instruments):
     assert len(instruments) >= 4
-    assert sorted(section_pages()) == sorted(url_of(overview_page(d.id)) for d in instruments)
+    assert sorted(section_pages()) == sorted(url_of(overview_page(d)) for d in instruments)
 
 
 def test_each_section_has_a_page_holding_exactly_its_items(built_site, instruments):
     checked = 0
     for doc in instruments:
         for section in doc.sections:
-            url = url_of(overview_page(doc.id)) + anchor(section.id) + "/"
+            url = url_of(overview_page(doc)) + anchor(section.id) + "/"
             assert (built_site / url / "index.html").is_file(), f"{section.id}: no page {url}"
             page = _read(built_site, url)
             assert page.items == [item.id for item in section.items], url
@@ -83,7 +78,7 @@ def test_overview_links_each_section_page_from_its_task_list_and_holds_no_items(
     built_site, instruments
 ):
     for doc in instruments:
-        overview = url_of(overview_page(doc.id))
+        overview = url_of(overview_page(doc))
         page = _read(built_site, overview)
         assert page.items == [], f"{overview} holds questions"
         assert [r["data-module"] for r in page.roots] == ["iom-instrument"], overview

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import build_site, copy_project
 
 
 def test_real_site_builds_strictly_with_every_page(built_site):
@@ -27,13 +26,7 @@ def test_no_page_references_another_host_for_scripts_styles_or_fonts(built_site)
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project (config, pages, data, macros, overrides) to break on purpose."""
-    for name in ["mkdocs.yml", "docs", "data", "macros", "overrides"]:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def _build(project: Path):
@@ -83,7 +76,9 @@ def test_calculator_page_links_only_its_own_stylesheet_and_loads_scenario_code_o
 ):
     page = (built_site / "value-for-money" / "index.html").read_text()
     sheets = re.findall(r'href="[./]*assets/stylesheets/(\w+)\.css"', page)
-    assert sheets == ["calculator"]  # iom.css is inline in the head, as on every page
+    # iom.css is inline in the head, as on every page; tables.css stacks the input grids at
+    # phone widths and gives the results table its scroll region.
+    assert sheets == ["calculator", "tables"]
     scripts = built_site / "assets" / "javascripts"
     bundle = page.split('data-iom-bundle="', 1)[1].split('"', 1)[0]
     source = (scripts / bundle).read_text()

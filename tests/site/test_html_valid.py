@@ -1,6 +1,6 @@
 """The Nu HTML checker finds no error in our markup on any built page.
 
-The theme (mkdocs-material 9.8.1) itself produces two kinds of error on every page, in markup
+The theme (mkdocs-material 9.8) itself produces two kinds of error on every page, in markup
 we do not own; they are listed here with the reason and filtered out by element, so an error
 of the same kind in our own markup still fails.
 """

@@ -1,0 +1,112 @@
+"""Text spacing (WCAG 1.4.12): with line height 1.5, letter spacing 0.12em, word spacing
+0.16em and paragraph spacing 2em applied as a user stylesheet would, no text on any page is
+cut off by its box or runs over other text, at desktop and phone widths, as the page opens and
+filled in. The theme's menu and search count too. The charts' own text is checked on its own
+(tests at the end): the chart drawing is being rewritten (issue 17, part B)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import layout_checks
+from tests.browser.page_states import (
+    FILLED_PREFIX,
+    MENU,
+    SEARCH,
+    open_page,
+    open_phone_menu,
+    open_search,
+    pages_and_states,
+)
+
+WIDTHS = [1280, 390]
+PART_B = "chart drawing, issue 17 part B"
+
+
+def assert_text_fits(page, part: str = "page", within: str | None = None):
+    for label, spaced in (("as designed", False), ("with the text-spacing override", True)):
+        if spaced:
+            layout_checks.apply_text_spacing(page)
+        found = layout_checks.text_boxes(page, part, within)
+        problems = found["clipped"] + found["overlaps"]
+        assert not problems, f"{label}: " + "; ".join(problems[:10])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("where", pages_and_states())
+def test_text_fits_with_wider_spacing(page, where, width, tmp_path):
+    open_page(page, where, tmp_path, width)
+    assert_text_fits(page)
+
+
+def test_the_phone_menu_fits_with_wider_spacing(page):
+    open_phone_menu(page)
+    assert_text_fits(page, within=MENU)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_results_fit_with_wider_spacing(page, width):
+    open_search(page, width)
+    assert_text_fits(page, within=SEARCH)
+
+
+# --- Chart text (part B) ------------------------------------------------------------------
+# Each state with a chart, at each width: the labels are whole (no ellipsis), at least 12 CSS
+# px on screen, and neither cut off nor overlapping, as drawn and with wider spacing.
+# Marked where today's chart code fails, with what fails; strict, so a fix shows up as XPASS.
+
+CHART_STATES = ["calculator", "combine", "compare", "form-overview"]
+
+KNOWN_CHART_PROBLEMS = {
+    ("text_fits", "calculator"): "the lowest y-axis tick overlaps the first x-axis tick; with "
+    "wider spacing the y-axis title runs over the tick labels and the x-axis title is cut off",
+    ("text_fits", "compare"): "with wider spacing the SA-4 and SA-5 labels run past the chart",
+    ("text_fits", "form-overview"): "with wider spacing the SA-5 label runs past the chart",
+    ("whole_labels", "combine"): "agency names are cut to 17 characters",
+    ("whole_labels", "form-overview"): "section titles are cut to 78 characters",
+    ("size", "form-overview"): "the chart scales down: 9.8 px at 1280 px, 7.3 px at 390 px",
+}
+
+
+def chart_params(check: str):
+    return [
+        pytest.param(
+            state,
+            marks=pytest.mark.xfail(
+                strict=True, reason=f"{PART_B}: {KNOWN_CHART_PROBLEMS[check, state]}"
+            ),
+        )
+        if (check, state) in KNOWN_CHART_PROBLEMS
+        else state
+        for state in CHART_STATES
+    ]
+
+
+def open_chart(page, state: str, width: int, folder) -> list[dict]:
+    open_page(page, FILLED_PREFIX + state, folder, width)
+    texts = layout_checks.chart_text(page)
+    assert texts, f"no chart drawn on {state}"
+    return texts
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("state", chart_params("text_fits"))
+def test_chart_text_fits_with_wider_spacing(page, state, width, tmp_path):
+    open_chart(page, state, width, tmp_path)
+    assert_text_fits(page, part="charts")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("state", chart_params("whole_labels"))
+def test_chart_labels_are_whole(page, state, width, tmp_path):
+    texts = open_chart(page, state, width, tmp_path)
+    shortened = [t["text"] for t in texts if t["text"].endswith("…")]
+    assert not shortened, f"labels cut short: {shortened}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("state", chart_params("size"))
+def test_chart_text_is_at_least_12_px(page, state, width, tmp_path):
+    texts = open_chart(page, state, width, tmp_path)
+    small = sorted({t["px"] for t in texts if t["px"] < 12})
+    assert not small, f"chart text at {small} CSS px"
