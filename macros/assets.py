@@ -93,8 +93,8 @@ def bundle_source(files: list[str], read: Callable[[str], str]) -> str:
     """One minified script running each file at most once per page (guarded by its name).
 
     A part loaded on demand repeats files the page's bundle already ran ("Clear all my data"
-    needs `lib/store.js` and `components/ui.js` too); run again, a file would replace the state other
-    files hold, such as `IOM.lib.store`.
+    needs `lib/store.js` and `components/ui.js` too); run again, a file would replace the
+    state other files hold, such as `IOM.lib.store`.
     """
     parts = ["window.__iomLoaded=window.__iomLoaded||{};"]
     for name in files:
