@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.loader import load_raw
+from macros.validate import build_content
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # The source documents: ../shared/seeds beside the checkout (as in CI), or IOM_SEEDS.
@@ -79,6 +82,13 @@ def build_site(
         text=True,
         timeout=300,
     )
+
+
+@pytest.fixture(scope="module")
+def content():
+    """The real content from data/, loaded and validated as the build does."""
+    raw, errors = load_raw(DATA)
+    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="session")

@@ -7,19 +7,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from macros.loader import load_raw
-from macros.validate import build_content
-from tests.conftest import DATA
-
 CASE_HEADINGS = "article h2[data-iom-filter-item]"
 INDEX_ROWS = "#iom-cases-index tbody tr"
 COUNT = "[data-module='iom-filter'] [role='status']"
 
 
 @pytest.fixture(scope="module")
-def cases():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors).docs["case-studies"].cases
+def cases(content):
+    return content.docs["case-studies"].cases
 
 
 def open_cases(page, query: str = ""):

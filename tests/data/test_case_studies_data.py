@@ -8,17 +8,9 @@ from collections import Counter
 
 import pytest
 
-from macros.loader import load_raw
-from macros.validate import build_content
 from tests.conftest import DATA, SEEDS
 
 SEED_FILES = {"ET-2018": "003_f454314f6e9682f8.txt", "EPG-2020": "002_280af00fc8528232.txt"}
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")

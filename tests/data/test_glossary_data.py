@@ -6,17 +6,7 @@ import re
 
 import pytest
 
-from macros.loader import load_raw
-from macros.validate import build_content
-from tests.conftest import DATA, SEEDS
-
-SEED_FILES = {
-    "SAT-2010": "000_1c7252d396654d29.txt",
-    "KP-2015": "001_538bf9ca126331f5.txt",
-    "EPG-2020": "002_280af00fc8528232.txt",
-    "ET-2018": "003_f454314f6e9682f8.txt",
-    "SURVEY-2011": "004_1d7564c6f8c29ca9.txt",
-}
+from tests.conftest import SEED_FILES, SEEDS
 
 # Words of two or more capitals in the sources that are not abbreviations: headings set in
 # capitals, a document reference (Tk/EM/1.1) and an extraction fragment ("Cl RC").
@@ -37,9 +27,8 @@ REQUIRED = (
 
 
 @pytest.fixture(scope="module")
-def glossary():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors).docs["glossary"]
+def glossary(content):
+    return content.docs["glossary"]
 
 
 @pytest.fixture(scope="module")

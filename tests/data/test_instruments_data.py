@@ -7,11 +7,8 @@ import re
 
 import pytest
 
-from macros.loader import load_raw
 from macros.models.instrument import all_items, page_of_doc, scale_of
 from macros.models.scales import Scale
-from macros.validate import build_content
-from tests.conftest import DATA
 from tests.site_pages import instrument_ids
 
 # What the source documents publish, for the instruments built on them: item count, id
@@ -30,12 +27,6 @@ PUBLISHED_PAGES = {
     "efficiency-review-2018": "assess/efficiency-review.md",
 }
 INSTRUMENTS = instrument_ids()
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 def test_the_published_instruments_keep_their_ids_and_pages(content):

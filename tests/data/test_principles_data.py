@@ -7,10 +7,8 @@ import re
 
 import pytest
 
-from macros.loader import load_raw
 from macros.models.base import Point, Source
-from macros.validate import build_content
-from tests.conftest import DATA, SEEDS
+from tests.conftest import SEEDS
 
 KP_SEED = SEEDS / "001_538bf9ca126331f5.txt"
 SAT_SEED = SEEDS / "000_1c7252d396654d29.txt"
@@ -19,12 +17,6 @@ SAT_SEED = SEEDS / "000_1c7252d396654d29.txt"
 KP_ELEMENTS = {1: 6, 2: 5, 3: 3, 4: 5, 5: 3, 6: 2}
 # Elements per principle in the Self Assessment Tool (c. 2010).
 SA_ELEMENTS = {1: 4, 2: 2, 3: 2, 4: 3, 5: 1}
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")

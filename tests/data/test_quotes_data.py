@@ -14,10 +14,8 @@ from collections import Counter
 
 import pytest
 
-from macros.loader import load_raw
 from macros.models.paraphrase import find
-from macros.validate import build_content
-from tests.conftest import DATA, SEED_FILES, SEEDS
+from tests.conftest import SEED_FILES, SEEDS
 
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"'})
 DASHES = re.compile("[‐‑‒–—―−]")
@@ -34,12 +32,6 @@ def normalise(text: str) -> str:
     text = MARKUP.sub("", text).translate(QUOTE_MARKS).replace("…", "...")
     text = DASHES.sub("-", text)
     return " ".join(text.split())
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")

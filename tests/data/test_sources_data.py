@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_raw
-from macros.validate import build_content
 from tests.conftest import DATA, SEED_FILES, SEEDS
 from tests.data.test_quotes_data import normalise
 
 
 @pytest.fixture(scope="module")
-def documents():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors).docs["sources"].documents
+def documents(content):
+    return content.docs["sources"].documents
 
 
 def test_every_source_says_how_its_date_is_known(documents):

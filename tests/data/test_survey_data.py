@@ -7,10 +7,8 @@ from collections import Counter
 
 import pytest
 
-from macros.loader import load_raw
 from macros.models.survey_2011 import all_figures
-from macros.validate import build_content
-from tests.conftest import DATA, SEEDS
+from tests.conftest import SEEDS
 
 SURVEY_SEED = SEEDS / "004_1d7564c6f8c29ca9.txt"
 
@@ -52,12 +50,6 @@ def numbers_in_source(text: str) -> Counter:
 
 def normalise(text: str) -> str:
     return " ".join(text.split())
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")

@@ -7,17 +7,9 @@ import re
 
 import pytest
 
-from macros.loader import load_raw
-from macros.validate import build_content
-from tests.conftest import DATA, SEEDS
+from tests.conftest import SEEDS
 
 SEED = SEEDS / "003_f454314f6e9682f8.txt"
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")

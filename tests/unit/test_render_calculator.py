@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.loader import load_raw
 from macros.render import Linker
 from macros.render.calculator import (
     STAFF_ROWS,
@@ -17,8 +16,6 @@ from macros.render.calculator import (
     preset_inputs,
     unit_cost_notes,
 )
-from macros.validate import build_content
-from tests.conftest import DATA
 
 
 class Elements(HTMLParser):
@@ -57,12 +54,6 @@ class Elements(HTMLParser):
     def handle_data(self, data):
         if self._label_for:
             self.labels[self._label_for] += data
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")

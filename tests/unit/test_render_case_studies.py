@@ -8,11 +8,8 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from macros.loader import load_raw
 from macros.render import Linker, anchor
 from macros.render.case_studies import case_studies, heading_text
-from macros.validate import build_content
-from tests.conftest import DATA
 
 
 class Element:
@@ -78,12 +75,6 @@ def to_html(page_markdown: str) -> str:
     return markdown.markdown(
         page_markdown, extensions=["attr_list", "md_in_html", "tables", "toc", "def_list"]
     )
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")

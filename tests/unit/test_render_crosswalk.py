@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_raw
 from macros.render import Linker
 from macros.render.crosswalk import crosswalk_introduction, crosswalk_lists, crosswalk_table
-from macros.validate import build_content
-from tests.conftest import DATA
 from tests.unit.test_render_principles import as_mkdocs_would
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,8 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from macros.loader import load_raw
 from macros.render import Linker
 from macros.render.effective_practice import effective_practice_guide, epg_findings, heading_text
-from macros.validate import build_content
-from tests.conftest import DATA
 
 
 class Tree(HTMLParser):
@@ -60,12 +57,6 @@ def _has(actual, wanted) -> bool:
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")

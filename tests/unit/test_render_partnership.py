@@ -67,12 +67,6 @@ def parse(html: str) -> Collector:
 
 
 @pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(ROOT / "data")
-    return build_content(raw, errors)
-
-
-@pytest.fixture(scope="module")
 def fixture_v2():
     raw, errors = load_raw(FIXTURES / "partnership-v2")
     return build_content(raw, errors)

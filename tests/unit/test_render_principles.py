@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from macros.loader import load_raw
 from macros.render import Linker
 from macros.render.principles import (
     kp_introduction,
@@ -16,8 +15,6 @@ from macros.render.principles import (
     sa_introduction,
     sa_principles,
 )
-from macros.validate import build_content
-from tests.conftest import DATA
 
 VOID = {"br", "img", "input", "meta", "link", "hr"}
 
@@ -92,12 +89,6 @@ def as_mkdocs_would(source: str) -> Tree:
     """Macro output through Markdown with the extensions the site uses."""
     html = markdown.markdown(source, extensions=["attr_list", "md_in_html", "toc"])
     return Tree(html)
-
-
-@pytest.fixture(scope="module")
-def content():
-    raw, errors = load_raw(DATA)
-    return build_content(raw, errors)
 
 
 @pytest.fixture(scope="module")
