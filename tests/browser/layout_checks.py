@@ -38,6 +38,13 @@ _TO_TOP = """async () => {
 }"""
 
 
+# Parts the page leaves undrawn until they come into view (content-visibility: auto, the
+# combine page's items) hold a placeholder size off screen, so the text after them is placed
+# as if they were that size. Nobody sees a placeholder: a part is drawn, at its real size,
+# before it scrolls on screen. Draw them all, to check the text as a reader meets it.
+DRAW_DEFERRED_CSS = "* { content-visibility: visible !important; }"
+
+
 def _script(name: str) -> str:
     return (CHECKS / name).read_text(encoding="utf-8")
 
@@ -53,6 +60,7 @@ def text_boxes(page, part: str = "page", within: str | None = None) -> dict:
     Measured from the top of the page, where the theme's sticky header covers nothing.
     `within`: a CSS selector to check only the text inside it.
     """
+    page.add_style_tag(content=DRAW_DEFERRED_CSS)
     page.evaluate(_TO_TOP)
     options = {"charts": CHARTS, "part": part, "within": within, "shortened": SHORTENED}
     return page.evaluate(_script("text-boxes.js"), options)
