@@ -264,8 +264,12 @@ def test_clear_all_my_data_is_final_in_every_open_tab(page):
     # The section tab is typing when the other tab clears everything.
     page.locator("#sa-1-2-evidence").press_sequentially("Half a sen")
     other.click(".iom-clear-data [data-command=clear]")
+    # One assessment: one saved item (the note of which one is open is not counted).
+    expect(other.locator('[data-confirm="clear"]')).to_contain_text("Saved items: 1.")
     other.click("[data-command=clear-confirm]")
-    expect(other.locator(".iom-clear-data [data-status]")).to_contain_text("cleared")
+    expect(other.locator(".iom-clear-data [data-status]")).to_have_text(
+        "All your data has been cleared from this browser. Saved items deleted: 1."
+    )
     expect(page.locator("#sa-1-1-rating-red")).not_to_be_checked()
     expect(page.locator("#sa-1-1-evidence")).to_have_value("")
     expect(page.locator("#sa-1-2-evidence")).to_have_value("")

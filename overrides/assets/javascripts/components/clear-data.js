@@ -32,8 +32,8 @@
         this.$status.textContent = this.t("unavailable");
         return;
       }
-      var count = this.store.count();
-      if (!count) {
+      var count = this.store.savedCount();
+      if (!this.store.count()) {
         this.$status.textContent = this.t("nothing");
         return;
       }
@@ -41,10 +41,11 @@
       this.$confirm.hidden = false;
       this.$confirm.focus();
     } else if (command === "clear-confirm") {
+      var saved = this.store.savedCount();
       var removed = this.store.clearAll();
       this.$confirm.hidden = true;
       document.dispatchEvent(new CustomEvent("iom:data-cleared", { detail: { removed: removed } }));
-      this.$status.textContent = this.t("cleared", { count: removed });
+      this.$status.textContent = this.t("cleared", { count: saved });
       this.$button.focus();
     } else if (command === "cancel") {
       this.$confirm.hidden = true;

@@ -143,6 +143,13 @@
       count: function () {
         return keys().length;
       },
+      /** How many things a user saved: keys, less the notes of which assessment is open. */
+      savedCount: function () {
+        var pointer = prefix + KEY_VERSION + ":current:";
+        return keys().filter(function (key) {
+          return key.indexOf(pointer) !== 0;
+        }).length;
+      },
       /** Remove every key with this store's prefix; returns how many were removed. */
       clearAll: function () {
         var found = keys();
