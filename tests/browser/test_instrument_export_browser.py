@@ -246,7 +246,9 @@ def test_export_clear_import_restores_identical_data(page):
     import_file(page, data, "spring.json")
     confirm = page.locator("[data-confirm=import]")
     expect(confirm).to_be_visible()
-    expect(confirm).to_contain_text("“spring.json” is for Northshire IOM. Elements answered in it: 3.")
+    expect(confirm).to_contain_text(
+        "“spring.json” is for Northshire IOM. Elements answered in it: 3."
+    )
     page.click("[data-command=import-new]")
     expect(page.locator(".iom-manage [data-status]")).to_have_text("Imported “Spring review”.")
     assert current_doc(page) == before
