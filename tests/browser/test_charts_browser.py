@@ -8,6 +8,7 @@ test_text_spacing_browser.py."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import layout_checks
 from tests.browser.page_states import AGENCIES, COMBINE, open_filled, saved_file, wait_module_ready
@@ -79,7 +80,7 @@ def test_heatmap_of_many_agencies_scrolls_in_its_region_with_the_ids_in_view(pag
     page.get_by_label("Add agencies’ files (JSON)").set_input_files([str(p) for p in files])
     region = page.get_by_role("region", name="Each row is an item")
     heatmap = region.get_by_role("img", name="Heatmap of ratings")
-    assert heatmap.locator(".iom-heatmap__head").all_inner_texts() == names
+    expect(heatmap.locator(".iom-heatmap__head")).to_have_text(names)
     assert region.evaluate("r => r.scrollWidth > r.clientWidth + 500")
     assert page.evaluate("document.documentElement.scrollWidth") == 390
     region.evaluate("r => { r.scrollLeft = r.scrollWidth; }")
