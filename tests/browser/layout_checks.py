@@ -24,7 +24,8 @@ SHORTENED = ".md-header__topic"
 heading, which are on the page in full (the menu's title, the h1)."""
 
 CHARTS = "[data-chart], [data-heatmap]"
-"""The chart canvases the components draw into (their text is checked on its own)."""
+"""The charts: canvases the components draw into, and the survey's SVGs (their text is
+checked on its own)."""
 
 
 # Back to the top of the page, then wait for what scrolling set off to end (the header
