@@ -118,8 +118,9 @@ def test_chart_is_an_image_with_a_name_and_the_table_has_the_same_figures(calcul
     # Each y tick is centred on its grid line.
     offsets = page.evaluate(
         """() => {
-          const lines = [...document.querySelectorAll('[data-chart] .iom-breakeven__svg-grid > line:not([class])')];
-          const ticks = [...document.querySelectorAll('[data-chart] .iom-breakeven__ticks--y > *')];
+          const chart = document.querySelector('[data-chart]');
+          const lines = [...chart.querySelectorAll('.iom-breakeven__svg-grid > line:not([class])')];
+          const ticks = [...chart.querySelectorAll('.iom-breakeven__ticks--y > *')];
           return ticks.map((t, i) => {
             const b = t.getBoundingClientRect(), l = lines[i].getBoundingClientRect();
             return Math.abs((b.top + b.bottom) / 2 - l.top);

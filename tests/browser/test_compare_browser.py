@@ -96,8 +96,12 @@ def test_two_saved_assessments_are_compared_item_and_section(page, two_saved):
     # A part per change that happened in a section (8), each as wide as its share, in words.
     assert chart.locator(".iom-bars__part").count() == 8
     sa1 = chart.locator(".iom-bars__row").first
-    parts = [(p.get_attribute("data-tone"), p.inner_text()) for p in sa1.locator(".iom-bars__part").all()]
-    assert parts == [("improved", "1 improved"), ("declined", "1 declined"), ("not-compared", "2 not compared")]
+    parts = sa1.locator(".iom-bars__part").all()
+    assert [(p.get_attribute("data-tone"), p.inner_text()) for p in parts] == [
+        ("improved", "1 improved"),
+        ("declined", "1 declined"),
+        ("not-compared", "2 not compared"),
+    ]
     shares = sa1.locator(".iom-bars__bar").evaluate(
         "b => [...b.children].map(p => p.getBoundingClientRect().width / b.clientWidth)"
     )

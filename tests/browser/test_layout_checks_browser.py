@@ -155,7 +155,7 @@ def test_chart_text_counts_html_text_in_a_chart_and_only_what_is_shown(page):
         page,
         '<figure><div data-chart><p style="font-size: 10px">A label</p>'
         '<svg width="100" height="20"><text x="0" y="15" font-size="14">Tick</text></svg>'
-        '<span hidden>Not shown</span>'
+        "<span hidden>Not shown</span>"
         '<span style="position: absolute; width: 1px; height: 1px; overflow: hidden;'
         ' clip-path: inset(50%)">Heard, not seen</span></div></figure>'
         "<p>Page text</p>",
