@@ -487,7 +487,7 @@
         }, t("mark-label-break-even", { percent: this.percent(r.breakEven.percent) }));
       }
       key(function ($s) {
-        svg("line", { x1: 12, x2: 12, y1: 0, y2: 24, class: "iom-breakeven__svg-expected" }, null, $s);
+        svg("line", { x1: 12, x2: 12, y1: 2, y2: 22, class: "iom-breakeven__svg-expected" }, null, $s);
         svg("rect", { x: 7, y: 7, width: 10, height: 10, class: "iom-breakeven__svg-expected-point" }, null, $s);
       }, t("mark-label-expected", { percent: this.percent(e.percent) }));
       $canvas.appendChild($key);
