@@ -48,12 +48,20 @@ def reflow(page) -> dict:
     return page.evaluate(_script("reflow.js"))
 
 
+RENDER_ALL_CSS = "* { content-visibility: visible !important; }"
+"""Parts with `content-visibility: auto` (combine's large tables) are drawn once they near the
+screen, at their own size; off screen they keep a placeholder's, which the text they would
+hold overruns. The text checks draw every part, as a reader finds each one on scrolling to it."""
+
+
 def text_boxes(page, part: str = "page", within: str | None = None) -> dict:
     """{clipped, overlaps}: findings for the page's text ("page") or its charts' ("charts").
 
-    Measured from the top of the page, where the theme's sticky header covers nothing.
+    Measured from the top of the page, where the theme's sticky header covers nothing, with
+    every part drawn (RENDER_ALL_CSS).
     `within`: a CSS selector to check only the text inside it.
     """
+    page.add_style_tag(content=RENDER_ALL_CSS)
     page.evaluate(_TO_TOP)
     options = {"charts": CHARTS, "part": part, "within": within, "shortened": SHORTENED}
     return page.evaluate(_script("text-boxes.js"), options)

@@ -109,6 +109,18 @@ def test_text_boxes_pass_wrapped_hidden_and_scrollable_text(page):
     assert layout_checks.text_boxes(page) == {"clipped": [], "overlaps": []}
 
 
+def test_text_boxes_measure_a_part_drawn_near_the_screen_at_its_own_size(page):
+    # Off screen, a content-visibility: auto box keeps its 20 px placeholder; its three lines
+    # would run over the heading after it if measured so.
+    show(
+        page,
+        '<div style="height: 2000px">Spacer</div>'
+        '<div style="content-visibility: auto; contain-intrinsic-size: auto 20px">'
+        "<p>One</p><p>Two</p><p>Three</p></div><h2>After</h2>",
+    )
+    assert layout_checks.text_boxes(page) == {"clipped": [], "overlaps": []}
+
+
 CHART = (
     '<figure><div data-chart><svg viewBox="0 0 200 60" width="200" height="60">{texts}</svg>'
     "</div></figure><p>Page text</p>"
