@@ -30,9 +30,14 @@
    *   ("3 Red"); `scale` is the count a whole bar stands for (default options.scale).
    * options: {scale, name}: with a `name` the chart is an image of that name for assistive
    *   technology; without one it is hidden from it (a table beside it has the figures).
+   * The same figures again leave the chart as it is: the summary is redrawn on every change.
    */
   function draw($canvas, rows, options) {
+    var key = JSON.stringify([rows, options]);
+    var $drawn = $canvas.querySelector(".iom-bars");
+    if ($drawn && $drawn.iomKey === key) return $drawn;
     var $chart = el("div", "iom-bars");
+    $chart.iomKey = key;
     if (options.name) {
       $chart.setAttribute("role", "img");
       $chart.setAttribute("aria-label", options.name);
