@@ -106,7 +106,7 @@ def test_print_is_a_clean_report(page, tmp_path):
     expect(page.locator("[data-task-status=SA-1]")).to_have_text("In progress (2 of 4)")
     expect(page.locator("[data-task-status=SA-1]")).to_be_visible()
     expect(page.locator("[data-counts]")).to_be_visible()
-    expect(page.locator("[data-chart] svg")).to_be_visible()
+    expect(page.locator("[data-chart] .iom-bars")).to_be_visible()
     expect(page.locator("[data-actions-table]")).to_be_visible()
     expect(page.locator("[data-actions-table]")).to_contain_text("Invite health")
     page.pdf(path=str(tmp_path / "overview.pdf"))
