@@ -106,7 +106,9 @@ def _element_errors(i: int, mapping: Mapping, content) -> list[str]:
     for j, element in enumerate(mapping.elements):
         where = f"mappings[{i}].elements[{j}]"
         if not element.item.startswith(mapping.principle + "."):
-            errors.append(f"{where}.item: '{element.item}' is not an element of {mapping.principle}")
+            errors.append(
+                f"{where}.item: '{element.item}' is not an element of {mapping.principle}"
+            )
         if element.ref not in named:
             errors.append(
                 f"{where}.ref: '{element.ref}' is neither a `via` delivery element nor an "

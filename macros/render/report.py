@@ -25,6 +25,7 @@ from .instrument import (
     _form_info,
     instrument_doc,
     overview_page,
+    report_page,
     shown_sections,
 )
 from .principles import markdown_heading_text
@@ -35,11 +36,6 @@ from .sources import page_sources
 REPORT_CSS = Path(__file__).resolve().parents[2] / "overrides/assets/stylesheets/report.css"
 # The documents the guidance beside each gap draws on, after the instrument's own.
 GUIDANCE_SOURCES = ("KP-2015", "EPG-2020", "ET-2018")
-
-
-def report_page(doc) -> str:
-    """The docs path of an instrument's report, in the folder of its section pages."""
-    return f"{overview_page(doc).removesuffix('.md')}/report.md"
 
 
 def report_pages(content) -> dict[str, str]:

@@ -295,9 +295,9 @@
       $h.appendChild(self.levels.tag(p.rating));
       $h.appendChild(document.createTextNode(" " + self.itemTitle(p.id)));
       $li.appendChild($h);
+      if (self.isDisputed(p.id)) $li.appendChild(el("p", "", "")).appendChild(self.disputedFlag());
       $li.appendChild(self.actions(p.id, r));
-      var $guidance = self.guidanceBlock(p.id);
-      if ($guidance) $li.appendChild($guidance);
+      $li.appendChild(self.guidanceBlock(p.id) || el("p", "iom-report__through", t("guidance-none")));
       $list.appendChild($li);
     });
     $part.appendChild($list);
@@ -327,8 +327,15 @@
     var $item = el("section", "iom-report__item");
     $item.id = "report-" + A.anchor(id);
     $item.appendChild(el("h4", "iom-report__item-title", this.itemTitle(id)));
-    var rows = [[this.combined ? t("agreed-rating") : t("rating"), this.levels.tag(rating)]];
-    if (this.combined) rows = rows.concat(this.agencyRatings(id));
+    var $rating = this.levels.tag(rating);
+    if (this.isDisputed(id)) {
+      $rating = el("span");
+      $rating.appendChild(this.levels.tag(rating));
+      $rating.appendChild(document.createTextNode(" "));
+      $rating.appendChild(this.disputedFlag());
+    }
+    var rows = [[this.combined ? t("agreed-rating") : t("rating"), $rating]];
+    if (this.combined) rows.push([t("agency-ratings"), this.agencyRatings(id)]);
     var note = text(own(r, "note"));
     if (this.combined && note) rows.push([t("agreed-note"), preText(note)]);
     if (rating === A.NA) rows.push([t("na-reason"), preText(text(own(r, "na_reason")) || t("nothing-recorded"))]);
@@ -358,7 +365,21 @@
     return value.indexOf(lead + "\n\n") === 0 ? value.slice(lead.length + 2).trim() : value;
   }
 
-  /** Each agency's rating of a combined item, and the disputed flag. */
+  /** A combined item the agencies rated differently (lib/merge.js combine's disagreements). */
+  Report.prototype.isDisputed = function (id) {
+    var disputed = this.combined && own(this.combined, "disagreements");
+    return Array.isArray(disputed) && disputed.indexOf(id) !== -1;
+  };
+
+  /** "Disputed": a word in a box, and what it means. */
+  Report.prototype.disputedFlag = function () {
+    var $flag = el("span", "iom-report__disputed");
+    $flag.appendChild(el("strong", "iom-report__flag", this.t("disputed")));
+    $flag.appendChild(document.createTextNode(" " + this.t("disputed-text")));
+    return $flag;
+  };
+
+  /** Each agency's rating of a combined item, as a list beside the agreed one. */
   Report.prototype.agencyRatings = function (id) {
     var self = this;
     var agencies = Array.isArray(this.combined.agencies) ? this.combined.agencies : [];
@@ -372,15 +393,7 @@
       $li.appendChild(self.levels.tag(value));
       $ul.appendChild($li);
     });
-    var rows = [[this.t("agency-ratings"), $ul]];
-    var disputed = own(this.combined, "disagreements");
-    if (Array.isArray(disputed) && disputed.indexOf(id) !== -1) {
-      var $flag = el("span", "iom-report__disputed");
-      $flag.appendChild(el("strong", "iom-report__flag", this.t("disputed")));
-      $flag.appendChild(document.createTextNode(" " + this.t("disputed-text")));
-      rows.push([this.t("disputed"), $flag]);
-    }
-    return rows;
+    return $ul;
   };
 
   /** An item's actions as a table (what, owner, due, status), or "No actions recorded." */
