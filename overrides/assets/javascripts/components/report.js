@@ -102,6 +102,7 @@
   Report.prototype.render = function () {
     var saved = this.session.stored;
     this.$root.querySelector("[data-report-empty]").hidden = saved;
+    this.$root.querySelector("[data-report-about]").hidden = saved; // the report shows it all
     this.$root.querySelector("[data-report-controls]").hidden = !saved;
     this.$report.hidden = !saved;
     ui.empty(this.$report);
