@@ -2,10 +2,10 @@
 
 Reflow, text spacing and target size are checked on every page as it opens, and on the pages
 whose content grows with what a user does: an assessment's overview and a section page filled
-in, its board report, combine and compare with files added, the calculator with results. The states are reached
-through visible labels and buttons, and the files are written in the documented saved-file
-format (docs/assess/file-format.md) from data/instruments, so they do not depend on the
-components' own data-* hooks.
+in, its board report, combine and compare with files added, the calculator with results. The
+states are reached through visible labels and buttons, and the files are written in the
+documented saved-file format (docs/assess/file-format.md) from data/instruments, so they do
+not depend on the components' own data-* hooks.
 """
 
 from __future__ import annotations

@@ -289,20 +289,40 @@
     $part.appendChild(el("p", "iom-report__intro", priorities.length ? t("priorities-intro") : t("priorities-none")));
     if (!priorities.length) return $part;
     var $list = el("ol", "iom-report__priority-list");
+    var shown = Object.create(null); // guidance already shown, as JSON → the item it is under
     priorities.forEach(function (p) {
       var r = own(doc.responses, p.id);
       var $li = el("li", "iom-report__priority");
+      $li.id = "priority-" + A.anchor(p.id);
       var $h = el("h3", "iom-report__item-title");
       $h.appendChild(self.levels.tag(p.rating));
       $h.appendChild(document.createTextNode(" " + self.itemTitle(p.id)));
       $li.appendChild($h);
       if (self.isDisputed(p.id)) $li.appendChild(el("p", "", "")).appendChild(self.disputedFlag());
       $li.appendChild(self.actions(p.id, r));
-      $li.appendChild(self.guidanceBlock(p.id) || el("p", "iom-report__through", t("guidance-none")));
+      var g = own(self.guidance.items, p.id);
+      var key = g ? JSON.stringify(g) : "";
+      if (!g) $li.appendChild(el("p", "iom-report__through", t("guidance-none")));
+      else if (shown[key]) $li.appendChild(self.sameGuidance(shown[key]));
+      else {
+        shown[key] = p.id;
+        $li.appendChild(self.guidanceBlock(p.id));
+      }
       $list.appendChild($li);
     });
     $part.appendChild($list);
     return $part;
+  };
+
+  /** Items of one principle or theme often share their guidance: it is shown once. */
+  Report.prototype.sameGuidance = function (first) {
+    var words = this.t("guidance-same").split("{item}");
+    var $p = el("p", "iom-report__through", words[0]);
+    var $a = el("a", "iom-report__link", first);
+    $a.href = "#priority-" + A.anchor(first);
+    $p.appendChild($a);
+    $p.appendChild(document.createTextNode(words[1] || ""));
+    return $p;
   };
 
   /** Every item by section: rating (and each agency's), texts, reason, actions. */
