@@ -320,6 +320,7 @@ def test_the_standalone_html_report_opens_offline_with_no_script(page, browser, 
     offline.goto(path.as_uri())
     assert all(url == path.as_uri() for url in requests), f"it fetched {requests}"
     assert PARTNERSHIP in offline.title()
+    expect(offline.locator("h1")).to_have_text("Report: Self Assessment Tool (c. 2010)")
     report = offline.locator(".iom-report")
     expect(report).to_be_visible()
     expect(report.locator(".iom-report__partnership")).to_have_text(PARTNERSHIP)

@@ -607,7 +607,12 @@
     page.body.className = "iom-report-document";
     var $main = page.createElement("main");
     var $h1 = document.querySelector("article h1, .md-content h1");
-    if ($h1) $main.appendChild(page.createElement("h1")).textContent = $h1.textContent.trim();
+    if ($h1) {
+      var $title = $h1.cloneNode(true);
+      var $permalink = $title.querySelector(".headerlink");
+      if ($permalink) $permalink.remove();
+      $main.appendChild(page.createElement("h1")).textContent = $title.textContent.trim();
+    }
     var $copy = page.importNode(this.$report, true);
     $copy.hidden = false;
     var $links = $copy.querySelectorAll("a[href]");
