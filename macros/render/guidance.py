@@ -24,7 +24,7 @@ SHORT_TITLE = 90
 # Case studies listed by name beside one gap; more are reached through the case studies page
 # filtered by principle.
 MAX_CASES = 4
-ELEMENT = "element"  # matched to this item by an element-level link (or named in `via`)
+ELEMENT = "element"  # matched to this very item (an element-level link, or named in `via`)
 PRINCIPLE = "principle"  # mapped for a whole principle (or theme, or finding) only
 
 
