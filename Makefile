@@ -38,13 +38,15 @@ build: $(BIN)/.installed
 
 # Debian packages the tests need: chromium (stands in for Playwright's browser download, which
 # cannot run here), Java for the Nu HTML checker, npm to fetch that checker, LibreOffice to open
-# our CSV exports in a real spreadsheet. Only what is missing is installed.
+# our CSV exports in a real spreadsheet, poppler-utils to read printed reports back from PDF
+# (pdftotext, pdftoppm). Only what is missing is installed.
 system-packages:
 	@missing=""; \
 	if [ -n "$(CHROMIUM)" ] && [ ! -x "$(CHROMIUM)" ]; then missing="chromium"; fi; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing Debian packages:$$missing"; \

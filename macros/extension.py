@@ -6,8 +6,8 @@ In the order MkDocs runs them:
   which define_env then reuses); any problem stops the build, listed with file and key path.
   Also read once: the module manifest (modules.json), the area stylesheets' selectors and
   the small stylesheets that go inline.
-- on_files: a page per section of each instrument, its overview page where docs/ has none,
-  and the JSON Schema of saved files, all from the validated instruments.
+- on_files: a page per section of each instrument, its report page, its overview page where
+  docs/ has none, and the JSON Schema of saved files, all from the validated instruments.
 - on_env: a `minify_js` filter for the theme templates.
 - on_page_content: each glossary abbreviation's first use marked, heading permalinks named.
 - on_post_page and on_post_template, last of every plugin: the page's assets, then its
@@ -41,6 +41,7 @@ from macros.permalinks import name_permalinks  # noqa: E402
 from macros.render import Linker, anchor, nav_paths  # noqa: E402
 from macros.render.file_format import SCHEMA_PAGE, assessment_schema  # noqa: E402
 from macros.render.instrument import overview_pages, section_pages  # noqa: E402
+from macros.render.report import report_pages  # noqa: E402
 from macros.validate import ContentInvalid  # noqa: E402
 
 _STYLES = _ROOT / "overrides" / "assets" / "stylesheets"
@@ -98,7 +99,8 @@ def on_files(files, config):
         for path, markdown in overview_pages(content).items()
         if files.get_file_from_path(path) is None
     }
-    for path, markdown in {**written, **section_pages(content)}.items():
+    generated = {**written, **section_pages(content), **report_pages(content)}
+    for path, markdown in generated.items():
         files.append(File.generated(config, path, content=markdown))
     schema = json.dumps(assessment_schema(content, nav_pages), indent=2, ensure_ascii=False)
     files.append(File.generated(config, SCHEMA_PAGE, content=schema + "\n"))

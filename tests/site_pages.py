@@ -1,8 +1,8 @@
 """Every page of the site and every instrument, for the tests that check each one.
 
 Written pages come from docs/; each instrument in data/instruments has an overview page (its
-own in docs/, or one the build writes) and a page per section, which are in no navigation,
-so they are listed the way the build makes them (macros/render/instrument.py).
+own in docs/, or one the build writes), a page per section and a board report, which are in
+no navigation, so they are listed the way the build makes them (macros/render/instrument.py).
 tests/site/test_section_pages.py proves the list matches the built site exactly, so a page or
 an instrument added either way is checked without editing a list.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from macros import load_content
-from macros.render.instrument import overview_page, section_page
+from macros.render.instrument import overview_page, report_page, section_page
 from macros.validate import Content
 from tests.conftest import DATA, ROOT
 
@@ -49,6 +49,11 @@ def section_pages() -> dict[str, list[str]]:
     }
 
 
+def report_pages() -> dict[str, str]:
+    """Each instrument's id with the URL of its board report (written by the build)."""
+    return {doc.id: url_of(report_page(doc)) for doc in content().instruments().values()}
+
+
 def written_pages() -> list[str]:
     docs = ROOT / "docs"
     return sorted(url_of(str(md.relative_to(docs))) for md in docs.rglob("*.md"))
@@ -59,4 +64,4 @@ def all_pages() -> list[str]:
     pages = written_pages()
     generated = [url for urls in section_pages().values() for url in urls]
     overviews = [url for url in section_pages() if url not in pages]
-    return pages + overviews + generated
+    return pages + overviews + generated + sorted(report_pages().values())

@@ -29,11 +29,26 @@ class Link(Paraphrased):
 
 
 @dataclass
+class ElementLink(Paraphrased):
+    """One of the tool's elements matched to one 2015 delivery element or inspection finding,
+    where the two documents' words clearly correspond (the guidance beside a report's gaps)."""
+
+    item: Ref  # SA-n.m, an element of the mapping's principle
+    ref: Ref  # KP-n.m (a `via` item of this mapping) or EPG-Fnn (one of its findings)
+    reason: str  # why, in our own words
+    quote: list[Excerpt] = field(default_factory=list)  # passages of both documents
+    ours: bool = False  # a mapping is our reading: true for every link
+
+
+@dataclass
 class Mapping:
     principle: Ref  # SA-n
     key_principles: list[Link]
     inspection_findings: list[Link]
     efficiency_themes: list[Link]
+    # Element-level links, only where the documents' words clearly support them; the
+    # principle-level links above stand for every element without one.
+    elements: list[ElementLink] = field(default_factory=list)
 
 
 @dataclass
@@ -75,6 +90,33 @@ def check(doc: Document, content) -> list[str]:
                 for k, via in enumerate(link.via):
                     if not via.startswith(link.ref + "."):
                         errors.append(f"{where}.via[{k}]: '{via}' is not part of {link.ref}")
+        errors.extend(_element_errors(i, mapping, content))
+    return errors
+
+
+def _element_errors(i: int, mapping: Mapping, content) -> list[str]:
+    """An element link refines its mapping: an element of the principle, matched to an item
+    the principle's own links already name (a `via` delivery element or a finding)."""
+    errors = []
+    named = {via for link in mapping.key_principles for via in link.via}
+    named |= {link.ref for link in mapping.inspection_findings}
+    pairs = [(e.item, e.ref) for e in mapping.elements]
+    if len(set(pairs)) != len(pairs):
+        errors.append(f"mappings[{i}].elements: a pair is listed twice")
+    for j, element in enumerate(mapping.elements):
+        where = f"mappings[{i}].elements[{j}]"
+        if not element.item.startswith(mapping.principle + "."):
+            errors.append(
+                f"{where}.item: '{element.item}' is not an element of {mapping.principle}"
+            )
+        if element.ref not in named:
+            errors.append(
+                f"{where}.ref: '{element.ref}' is neither a `via` delivery element nor an "
+                f"inspection finding of {mapping.principle}'s mapping"
+            )
+        if not element.ours:
+            errors.append(f"{where}.ours: a mapping is our reading; set `ours: true`")
+        errors.extend(_unquoted_sides(where, element.item, element, content))
     return errors
 
 

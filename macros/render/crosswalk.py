@@ -30,6 +30,7 @@ def _rows(content) -> list[dict]:
             "heading": markdown_heading_text(content.get(m.principle).title),
             "anchor": crosswalk_anchor(m.principle),
             "links": {c.name: getattr(m, c.name) for c in COLUMNS},
+            "elements": m.elements,
         }
         for m in doc.mappings
     ]
@@ -38,6 +39,7 @@ def _rows(content) -> list[dict]:
 def _items(content, rows) -> dict:
     """Every item a mapping points at, by id, for its title."""
     refs = {link.ref for row in rows for links in row["links"].values() for link in links}
+    refs |= {ref for row in rows for e in row["elements"] for ref in (e.item, e.ref)}
     return {ref: content.get(ref) for ref in refs}
 
 

@@ -43,6 +43,12 @@ def section_page(doc: Document, section_id: str) -> str:
     return f"{overview_page(doc).removesuffix('.md')}/{anchor(section_id)}.md"
 
 
+def report_page(doc: Document) -> str:
+    """The docs path of an instrument's board report, beside its section pages (the build
+    writes it: macros/render/report.py)."""
+    return f"{overview_page(doc).removesuffix('.md')}/report.md"
+
+
 @dataclass
 class ShownItem:
     """An instrument item with the text it shows, resolved from its framework ref if any."""
@@ -180,6 +186,7 @@ def _form_context(content, linker, instrument_id: str, overview: bool) -> dict[s
         "max_kb": FILE_LIMIT_BYTES // 1024,
         "linker": linker,
         "overview_path": overview_page(doc),
+        "report_url": linker.page(report_page(doc)) if linker else "#",
     }
 
 

@@ -2,10 +2,10 @@
 
 Reflow, text spacing and target size are checked on every page as it opens, and on the pages
 whose content grows with what a user does: an assessment's overview and a section page filled
-in, combine and compare with files added, the calculator with results. The states are reached
-through visible labels and buttons, and the files are written in the documented saved-file
-format (docs/assess/file-format.md) from data/instruments, so they do not depend on the
-components' own data-* hooks.
+in, its board report, combine and compare with files added, the calculator with results. The
+states are reached through visible labels and buttons, and the files are written in the
+documented saved-file format (docs/assess/file-format.md) from data/instruments, so they do
+not depend on the components' own data-* hooks.
 """
 
 from __future__ import annotations
@@ -87,6 +87,13 @@ def form_section(page, folder: Path):
     open_section(page, "sa-1")
 
 
+def report(page, folder: Path):
+    """The board report of the filled Self Assessment, reached by its link on the overview."""
+    fill_sample(page)
+    page.get_by_role("link", name="The board report").click()
+    wait_module_ready(page, "iom-report")
+
+
 def combine(page, folder: Path):
     files = [
         saved_file(folder, f"Spring review {n + 1}", agency, "2026-11-2" + str(n), n)
@@ -140,6 +147,7 @@ def calculator(page, folder: Path):
 FILLED = {
     "form-overview": (SA, form_overview),
     "form-section": (SA + "sa-1/", form_section),
+    "report": (SA + "report/", report),
     "combine": (COMBINE, combine),
     "compare": (COMPARE, compare),
     "calculator": (CALCULATOR, calculator),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.instrument_helpers import SA, open_form, rate, wait_saved
 
@@ -175,3 +179,69 @@ def test_compare_passes_axe(page, two_saved, assert_no_axe_violations, scheme):
     open_compare(page)
     assert page.is_visible("[data-results]")
     assert_no_axe_violations(page)
+
+
+def saved_file(folder, name: str, date: str, ratings: dict[str, str]):
+    """An assessment in the documented saved-file format (docs/assess/file-format.md)."""
+    path = folder / f"{name.lower().replace(' ', '-')}.json"
+    document = {
+        "format": "iom-assessment",
+        "formatVersion": 1,
+        "instrument": {"id": "self-assessment-2010", "version": "1.0"},
+        "name": name,
+        "partnership": "Northshire IOM",
+        "date": date,
+        "responses": {item: {"rating": rating} for item, rating in ratings.items()},
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_compare_names_the_two_assessments_and_the_partnership_and_downloads_csv(page, tmp_path):
+    earlier = saved_file(
+        tmp_path, "Spring 2025", "2025-05-01", {"SA-1.1": "red", "SA-1.2": "green"}
+    )
+    later = saved_file(tmp_path, "Spring 2026", "2026-05-01", {"SA-1.1": "amber", "SA-1.2": "red"})
+    open_compare(page)
+    page.get_by_label("Assessment", exact=True).select_option(
+        label="Self Assessment Tool (c. 2010)"
+    )
+    page.get_by_label("Or add saved files (JSON)").set_input_files([str(earlier), str(later)])
+    heading = page.get_by_role("heading", name="Northshire IOM: Spring 2025")
+    expect(heading).to_have_text(
+        "Northshire IOM: Spring 2025 (2025-05-01) compared with Spring 2026 (2026-05-01)"
+    )
+    # The document's title too: a printed page's header and a PDF's suggested file name.
+    expect(page).to_have_title(
+        "Northshire IOM – Self Assessment Tool (c. 2010): Spring 2025 (2025-05-01) compared"
+        " with Spring 2026 (2026-05-01)"
+    )
+    page.emulate_media(media="print")
+    expect(heading).to_be_visible()
+    for control in ["#iom-compare-before", "#iom-compare-files", "[data-command=download-csv]"]:
+        expect(page.locator(control)).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download this table (CSV spreadsheet)").click()
+    assert download.value.suggested_filename == (
+        "compare-self-assessment-2010-northshire-iom-2025-05-01-2026-05-01.csv"
+    )
+    raw = Path(download.value.path()).read_bytes()
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw  # lib/csv.js: BOM, CRLF
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == [
+        "Section",
+        "Id",
+        "Element",
+        "Earlier: Spring 2025 (2025-05-01)",
+        "Later: Spring 2026 (2026-05-01)",
+        "Change",
+    ]
+    by_id = {row[1]: row for row in rows[1:]}
+    assert len(by_id) == 12
+    assert by_id["SA-1.1"][0].startswith("SA-1 ")
+    assert by_id["SA-1.1"][3:] == ["Red", "Amber", "Improved"]
+    assert by_id["SA-1.2"][3:] == ["Green", "Red", "Declined"]
+    assert by_id["SA-2.1"][3:] == ["Not rated", "Not rated", "Not compared"]
+    expect(page.locator("[data-csv-status]")).to_contain_text("Downloaded compare-")

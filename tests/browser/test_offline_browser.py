@@ -70,6 +70,13 @@ def test_offline_form_saves_and_restores_answers_from_disk(page, offline_site):
         " === 'In progress (1 of 4)'"
     )
     assert status.inner_text().strip() == "In progress (1 of 4)"
+    # The board report, from its link on the overview, made from the same saved answers.
+    page.get_by_role("link", name="The board report").click()
+    page.wait_for_url("**/assess/self-assessment-2010/report.html")
+    page.wait_for_selector("[data-module=iom-report][data-iom-init=ready]")
+    sa11 = page.locator("#report-sa-1-1")
+    assert "Written offline" in sa11.inner_text()
+    assert "Amber" in sa11.inner_text()
 
 
 def test_offline_calculator_works_from_disk(page, offline_site):

@@ -4,6 +4,7 @@ questions, and the overview's task list links to it."""
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -11,7 +12,7 @@ import pytest
 
 from macros.render import anchor
 from macros.render.instrument import overview_page
-from tests.site_pages import all_pages, content, section_pages, url_of
+from tests.site_pages import all_pages, content, report_pages, section_pages, url_of
 
 
 class FormPage(HTMLParser):
@@ -99,3 +100,61 @@ def test_the_list_of_every_page_matches_the_built_site(built_site):
     assert set(listed) == built
     assert "assess/self-assessment-2010/sa-1/" in listed
     assert "assess/inspection-readiness-2020/epg-findings/" in listed
+
+
+class ReportPage(HTMLParser):
+    """The report root's attributes, the text of its <template> blocks and every link."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.roots: list[dict] = []
+        self.templates: dict[str, str] = {}
+        self.links: list[str] = []
+        self._in: str | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        if attrs.get("data-module") == "iom-report":
+            self.roots.append(attrs)
+        if tag == "template":
+            self._in = next((k for k in attrs if k.startswith("data-")), None)
+            self.templates[self._in] = ""
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "template":
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self.templates[self._in] += data
+
+
+def test_each_instrument_has_a_report_page_carrying_what_it_reads(built_site, instruments):
+    reports = report_pages()
+    assert sorted(reports) == sorted(d.id for d in instruments)
+    for doc in instruments:
+        url = reports[doc.id]
+        assert url == url_of(overview_page(doc)) + "report/"
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        page = ReportPage(html)
+        assert [r["data-instrument-id"] for r in page.roots] == [doc.id], url
+        info = json.loads(page.templates["data-instrument-info"])
+        assert info["id"] == doc.id and info["titles"], url
+        guidance = json.loads(page.templates["data-guidance"])
+        assert guidance["items"] and guidance["entries"], url
+        # The stylesheet the standalone download inlines, minified, with its print rules.
+        assert ".iom-report" in page.templates["data-report-css"]
+        assert "@page" in page.templates["data-report-css"]
+        # Without JavaScript it says what it needs and links to the form.
+        assert "needs JavaScript" in html
+        overview = url_of(overview_page(doc))
+        assert overview in {_to(url, href) for href in page.links}, url
+        # The overview links to its report.
+        assert url in {_to(overview, href) for href in _read_links(built_site, overview)}
+
+
+def _read_links(built_site, url: str) -> list[str]:
+    return ReportPage((built_site / url / "index.html").read_text(encoding="utf-8")).links

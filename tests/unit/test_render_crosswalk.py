@@ -73,7 +73,9 @@ def test_lists_have_a_heading_per_principle_and_each_reason(crosswalk_page, cont
         for field in ("key_principles", "inspection_findings", "efficiency_themes")
         for link in getattr(m, field)
     ]
-    assert len(reasons) == len(all_links)
+    elements = [e for m in mappings for e in m.elements]
+    assert elements, "the crosswalk has element-level links"
+    assert len(reasons) == len(all_links) + len(elements)
     # Every mapping is our judgement and says so in words before its reason.
     assert reasons[0].startswith("Our reading: " + " ".join(all_links[0].reason.split()))
 
@@ -90,3 +92,15 @@ def test_list_items_link_to_targets_with_titles_and_closest_items(crosswalk_page
         "Inspection findings (2020) for SA-1",
         "Efficiency Toolkit themes (c. 2010–11) for SA-1",
     ]
+
+
+def test_element_level_links_are_listed_with_their_reasons(crosswalk_page, content):
+    section = crosswalk_page.by_id("map-sa-1").parent
+    kinds = [h.text for h in section.find_all("h3", "iom-crosswalk__kind")]
+    assert "Element by element for SA-1" in kinds
+    links = {a.attrs["href"]: a.text for a in section.find_all("a")}
+    assert links["../self-assessment/#sa-1-1"] == "SA-1.1"
+    assert links["../principles/#kp-1-1"].startswith("KP-1.1 All relevant agencies")
+    first = content.docs["crosswalk"].mappings[0].elements[0]
+    reasons = [p.text for p in section.find_all("p", "iom-crosswalk__reason")]
+    assert "Our reading: " + " ".join(first.reason.split()) in reasons

@@ -2,7 +2,10 @@
  * Compare over time: pick an earlier and a later assessment of one instrument (saved in this
  * browser, or files added for this visit) and show, per item and per section, what improved,
  * stayed the same or declined, as a bar chart (components/bar-chart.js, counts and words on
- * the bars) and tables. Logic is in lib/merge.js (compare); every text shown comes from the page.
+ * the bars) and tables. Logic is in lib/merge.js (compare); every text shown comes from the page. The
+ * results' heading (and the document's title, which print and a PDF's file name use) names
+ * the partnership and the two assessments; the item table downloads as CSV (lib/csv.js,
+ * which neutralises cells a spreadsheet would run as formulas).
  */
 (function () {
   "use strict";
@@ -38,7 +41,9 @@
     this.$input = $root.querySelector("[data-compare-files]");
     this.$status = $root.querySelector("[data-status]");
     this.handleChange = this.handleChange.bind(this);
+    this.pageTitle = document.title;
     $root.addEventListener("change", this.handleChange);
+    $root.addEventListener("click", this.handleClick.bind(this));
     this.chooseInstrument();
     this.fillPickers(true);
     this.update();
@@ -187,6 +192,7 @@
     var same = before && after && before.value === after.value;
     if (!before || !after || same) {
       this.result = null;
+      document.title = this.pageTitle;
       $results.hidden = true;
       $empty.hidden = false;
       if (same) $empty.textContent = this.t("same");
@@ -206,9 +212,75 @@
       total: this.result.items.length,
       noun: info.noun
     });
+    this.renderTitle(info, before, after);
     this.renderChart(info);
     this.renderSections();
     this.renderItems(info, before, after);
+  };
+
+  /** "Northshire IOM: Spring review 2025 (2025-05-01) compared with Spring review 2026 (…)" */
+  Compare.prototype.renderTitle = function (info, before, after) {
+    var self = this;
+    var named = function (choice) {
+      return self.t("named", { name: self.displayName(choice.doc), date: dateOf(choice.doc) || self.t("no-date") });
+    };
+    var partnerships = [before, after]
+      .map(function (choice) {
+        var name = A.own(choice.doc, "partnership");
+        return A.hasText(name) ? name.trim() : "";
+      })
+      .filter(function (name, i, all) {
+        return name && all.indexOf(name) === i;
+      });
+    var partnership = !partnerships.length
+      ? this.t("no-partnership")
+      : partnerships.length === 1
+        ? partnerships[0]
+        : this.t("partnerships", { first: partnerships[0], second: partnerships[1] });
+    var values = { partnership: partnership, before: named(before), after: named(after), instrument: info.title };
+    // A heading made here, not in the page: a heading with no text yet would get a permalink.
+    var $results = this.$root.querySelector("[data-results]");
+    if (!this.$title) this.$title = $results.insertBefore(el("h3", "iom-compare__title"), $results.firstChild);
+    this.$title.textContent = this.t("results-title", values);
+    document.title = this.t("document-title", values);
+    this.named = values;
+  };
+
+  Compare.prototype.handleClick = function (event) {
+    var $button = event.target.closest("[data-command]");
+    if ($button && $button.getAttribute("data-command") === "download-csv") this.downloadCsv();
+  };
+
+  /** The item table as CSV: one row per item, the two assessments named in the header. */
+  Compare.prototype.csvRows = function () {
+    var self = this;
+    var info = this.info();
+    var titles = Object.create(null);
+    info.sections.forEach(function (section) {
+      titles[section.id] = section.title;
+    });
+    var rows = [[
+      this.t("csv-section"),
+      this.t("csv-id"),
+      this.t("csv-item", { noun: info.noun.charAt(0).toUpperCase() + info.noun.slice(1) }),
+      this.t("col-before", { name: this.named.before }),
+      this.t("col-after", { name: this.named.after }),
+      this.t("csv-change")
+    ]];
+    this.result.items.forEach(function (item) {
+      rows.push([titles[item.section] || "", item.id, item.title, self.levels.label(item.before), self.levels.label(item.after), self.t(item.change)]);
+    });
+    return rows;
+  };
+
+  Compare.prototype.downloadCsv = function () {
+    if (!this.result) return;
+    var before = this.picked(this.$before).doc;
+    var after = this.picked(this.$after).doc;
+    var slug = A.slug(A.own(after, "partnership") || A.own(before, "partnership")) || "assessments";
+    var name = "compare-" + this.info().id + "-" + slug + "-" + (dateOf(before) || "undated") + "-" + (dateOf(after) || "undated") + ".csv";
+    ui.download(name, "text/csv;charset=utf-8", IOM.lib.csv.build(this.csvRows()));
+    this.$root.querySelector("[data-csv-status]").textContent = this.t("downloaded", { file: name });
   };
 
   /** What changed in each section as a bar the width of the chart (components/bar-chart.js). */
