@@ -228,20 +228,20 @@
     });
   };
 
+  /** Take every message showBeside put beside a field away, and what marked the field. */
   AssessmentPage.prototype.clearBeside = function () {
     var $slots = this.$root.querySelectorAll("[data-error-for]:not([hidden])");
     for (var i = 0; i < $slots.length; i++) {
+      var id = $slots[i].id;
       $slots[i].hidden = true;
       ui.empty($slots[i]);
       var $box = $slots[i].parentNode.closest(".iom-field--error");
       if ($box) $box.classList.remove("iom-field--error");
-    }
-    var $invalid = this.$root.querySelectorAll("[aria-invalid]");
-    for (var j = 0; j < $invalid.length; j++) $invalid[j].removeAttribute("aria-invalid");
-    var $described = this.$root.querySelectorAll("[aria-describedby*='-error']");
-    for (var k = 0; k < $described.length; k++) {
-      var ids = $described[k].getAttribute("aria-describedby").split(" ");
-      for (var n = 0; n < ids.length; n++) if (/-error$/.test(ids[n])) ui.describedBy($described[k], ids[n], false);
+      var $described = this.$root.querySelectorAll('[aria-describedby~="' + id + '"]');
+      for (var k = 0; k < $described.length; k++) {
+        ui.describedBy($described[k], id, false);
+        $described[k].removeAttribute("aria-invalid");
+      }
     }
   };
 
