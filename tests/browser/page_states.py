@@ -101,7 +101,8 @@ def form_section_refused(page, folder: Path):
     fill_sample(page)
     open_section(page, "sa-2")
     page.get_by_label("Yes, I’ve completed this section").click()
-    page.get_by_text("You cannot say you have completed this section yet").wait_for()
+    question = page.get_by_role("group", name="Have you completed this section?")
+    question.get_by_text("You cannot say you have completed this section yet").wait_for()
 
 
 def combine(page, folder: Path):
