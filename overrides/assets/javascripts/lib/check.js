@@ -20,7 +20,7 @@
  *
  * A section is Completed when the person said so ("Have you completed this section?", kept in
  * doc.completed[section id] as true) and it has no error; Not started while none of its items
- * has an answer; else In progress, with the reason.
+ * holds anything (a rating, a text, an action); else In progress, with the reason.
  */
 (function () {
   "use strict";
@@ -109,10 +109,7 @@
   }
 
   /** True when any item of the section holds something: a rating, a text or an action. */
-  function touched(doc, ins, sectionId) {
-    var section = ins.sections.filter(function (s) {
-      return s.id === sectionId;
-    })[0];
+  function touched(doc, ins, section) {
     return section.items.some(function (id) {
       var r = own(own(doc, "responses"), id);
       return (
@@ -139,7 +136,7 @@
     found.errors.forEach(function (p) {
       if (p.section) errorsIn[p.section] = (errorsIn[p.section] || 0) + 1;
     });
-    var list = summary.sections.map(function (counts) {
+    var list = summary.sections.map(function (counts, i) {
       var s = {
         id: counts.id,
         answered: counts.rated + counts.na,
@@ -149,7 +146,7 @@
         reason: ""
       };
       if (s.confirmed && !s.errors) s.status = "completed";
-      else if (!s.answered && !touched(doc, ins, counts.id)) s.status = "not-started";
+      else if (!s.answered && !touched(doc, ins, ins.sections[i])) s.status = "not-started";
       else {
         s.status = "in-progress";
         s.reason = s.answered < s.total ? "unanswered" : s.errors ? "problems" : "unconfirmed";
