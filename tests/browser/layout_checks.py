@@ -24,7 +24,8 @@ SHORTENED = ".md-header__topic"
 heading, which are on the page in full (the menu's title, the h1)."""
 
 CHARTS = "[data-chart], [data-heatmap]"
-"""The chart canvases the components draw into (their text is checked on its own)."""
+"""The charts: canvases the components draw into, and the survey's SVGs (their text is
+checked on its own)."""
 
 
 # Back to the top of the page, then wait for what scrolling set off to end (the header
@@ -38,13 +39,6 @@ _TO_TOP = """async () => {
 }"""
 
 
-# Parts the page leaves undrawn until they come into view (content-visibility: auto, the
-# combine page's items) hold a placeholder size off screen, so the text after them is placed
-# as if they were that size. Nobody sees a placeholder: a part is drawn, at its real size,
-# before it scrolls on screen. Draw them all, to check the text as a reader meets it.
-DRAW_DEFERRED_CSS = "* { content-visibility: visible !important; }"
-
-
 def _script(name: str) -> str:
     return (CHECKS / name).read_text(encoding="utf-8")
 
@@ -54,13 +48,20 @@ def reflow(page) -> dict:
     return page.evaluate(_script("reflow.js"))
 
 
+RENDER_ALL_CSS = "* { content-visibility: visible !important; }"
+"""Parts with `content-visibility: auto` (combine's large tables) are drawn once they near the
+screen, at their own size; off screen they keep a placeholder's, which the text they would
+hold overruns. The text checks draw every part, as a reader finds each one on scrolling to it."""
+
+
 def text_boxes(page, part: str = "page", within: str | None = None) -> dict:
     """{clipped, overlaps}: findings for the page's text ("page") or its charts' ("charts").
 
-    Measured from the top of the page, where the theme's sticky header covers nothing.
+    Measured from the top of the page, where the theme's sticky header covers nothing, with
+    every part drawn (RENDER_ALL_CSS).
     `within`: a CSS selector to check only the text inside it.
     """
-    page.add_style_tag(content=DRAW_DEFERRED_CSS)
+    page.add_style_tag(content=RENDER_ALL_CSS)
     page.evaluate(_TO_TOP)
     options = {"charts": CHARTS, "part": part, "within": within, "shortened": SHORTENED}
     return page.evaluate(_script("text-boxes.js"), options)

@@ -92,17 +92,42 @@ def test_chart_is_an_image_with_a_name_and_the_table_has_the_same_figures(calcul
     page = calculator
     fill_example(page)
     page.click("[data-command=calculate]")
-    svg = page.locator("[data-chart] svg")
+    svg = page.locator("[data-chart] svg[role=img]")
     assert svg.get_attribute("role") == "img"
     name = page.evaluate(
-        "() => [...document.querySelector('[data-chart] svg')"
+        "() => [...document.querySelector('[data-chart] svg[role=img]')"
         ".getAttribute('aria-labelledby').split(' ')]"
         ".map(id => document.getElementById(id).textContent).join(' ')"
     )
     assert "Net position" in name
     assert "32.1%" in name and "£40,000 shortfall" in name
-    assert page.locator("[data-chart] circle").count() == 1  # the break-even point
-    assert "Break-even 32.1%" in svg.text_content()
+    assert svg.locator("circle").count() == 1  # the break-even point
+    # The words are page text beside the drawing: the axes, their ticks and the key.
+    assert svg.locator("text").count() == 0
+    chart = page.locator("[data-chart]")
+    assert chart.locator(".iom-breakeven__key").inner_text().split("\n") == [
+        "Break-even 32.1%",
+        "Expected 25%",
+    ]
+    assert chart.locator(".iom-breakeven__axis").all_inner_texts() == [
+        "Net position a year",
+        "Reduction in the cohort’s offending",
+    ]
+    y_ticks = chart.locator(".iom-breakeven__ticks--y .iom-breakeven__tick").all_inner_texts()
+    assert y_ticks == ["−£200,000", "£0", "£200,000", "£400,000"]
+    # Each y tick is centred on its grid line.
+    offsets = page.evaluate(
+        """() => {
+          const chart = document.querySelector('[data-chart]');
+          const lines = [...chart.querySelectorAll('.iom-breakeven__svg-grid > line:not([class])')];
+          const ticks = [...chart.querySelectorAll('.iom-breakeven__ticks--y > *')];
+          return ticks.map((t, i) => {
+            const b = t.getBoundingClientRect(), l = lines[i].getBoundingClientRect();
+            return Math.abs((b.top + b.bottom) / 2 - l.top);
+          });
+        }"""
+    )
+    assert len(offsets) == len(y_ticks) and max(offsets) < 1.5
     rows = page.locator("[data-table-body] tr")
     cells = [rows.nth(i).locator("th, td").all_inner_texts() for i in range(rows.count())]
     assert cells[0] == ["0%", "0", "£0", "£180,000 shortfall"]
@@ -125,7 +150,8 @@ def test_break_even_impossible_is_said_in_words(calculator):
     assert "Break-even is not possible" in note
     assert "£50,000" in note  # saved by preventing every offence, and the gap is the same
     assert out(page, "net") == "£50,000 shortfall"
-    assert page.locator("[data-chart] circle").count() == 0
+    assert page.locator("[data-chart] svg[role=img] circle").count() == 0
+    assert "Break-even" not in page.locator("[data-chart] .iom-breakeven__key").inner_text()
     assert_no_nan_or_infinity(page)
 
 

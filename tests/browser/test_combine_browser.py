@@ -110,13 +110,15 @@ def test_three_agencies_side_by_side_with_spread_and_flags(page, agency_files):
     assert flagged == ["SA-1.1"]
     summary = page.inner_text("[data-results-summary]")
     assert "3 agencies, 12 elements, 1 where partners disagree" in summary
-    # Heatmap: one labelled SVG with a worded cell per agency and item.
-    cells = page.eval_on_selector_all(
-        "[data-heatmap] svg .iom-heatmap__word", "ts => ts.map(t => t.textContent)"
-    )
-    assert len(cells) == 36
-    assert cells[:3] == ["Red", "Green", "Amber"]
-    assert page.get_attribute("[data-heatmap] svg", "role") == "img"
+    # Heatmap: one named image, a column per agency under its whole name, a worded cell per
+    # agency and item in the colour of its rating.
+    heatmap = page.locator("[data-heatmap] [role=img]")
+    assert "12 elements by 3 agencies" in heatmap.get_attribute("aria-label")
+    assert heatmap.locator(".iom-heatmap__head").all_inner_texts() == list(AGENCIES)
+    cells = heatmap.locator(".iom-heatmap__cell")
+    assert cells.count() == 36
+    assert cells.all_inner_texts()[:3] == ["Red", "Green", "Amber"]
+    assert "iom-heatmap__cell--red" in cells.first.get_attribute("class")
     # Evidence from every agency, side by side.
     evidence = page.text_content("#combine-sa-1-1")
     for agency in AGENCIES:

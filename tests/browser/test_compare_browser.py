@@ -90,8 +90,22 @@ def test_two_saved_assessments_are_compared_item_and_section(page, two_saved):
     summary = page.inner_text("[data-results-summary]")
     expected = "1 improved, 1 unchanged, 1 declined, 9 not compared (of 12 elements)"
     assert summary.startswith(expected)
-    assert page.get_attribute("[data-chart] svg", "role") == "img"
-    assert page.locator("[data-chart] .iom-chart__segment").count() == 8
+    chart = page.locator("[data-chart] .iom-bars")
+    assert chart.get_attribute("role") == "img"
+    assert "improved, stayed the same or declined" in chart.get_attribute("aria-label")
+    # A part per change that happened in a section (8), each as wide as its share, in words.
+    assert chart.locator(".iom-bars__part").count() == 8
+    sa1 = chart.locator(".iom-bars__row").first
+    parts = sa1.locator(".iom-bars__part").all()
+    assert [(p.get_attribute("data-tone"), p.inner_text()) for p in parts] == [
+        ("improved", "1 improved"),
+        ("declined", "1 declined"),
+        ("not-compared", "2 not compared"),
+    ]
+    shares = sa1.locator(".iom-bars__bar").evaluate(
+        "b => [...b.children].map(p => p.getBoundingClientRect().width / b.clientWidth)"
+    )
+    assert shares == pytest.approx([0.25, 0.25, 0.5], abs=0.01)
     # Swapping the two turns improvements into declines.
     page.select_option("#iom-compare-before", index=2)
     page.select_option("#iom-compare-after", index=1)

@@ -126,7 +126,7 @@ def test_print_is_a_clean_report(page, tmp_path):
     expect(page.locator("[data-task-reason=SA-1]")).to_have_text("2 of 4 answered")
     expect(page.locator("[data-task-status=SA-1]")).to_be_visible()
     expect(page.locator("[data-counts]")).to_be_visible()
-    expect(page.locator("[data-chart] svg")).to_be_visible()
+    expect(page.locator("[data-chart] .iom-bars")).to_be_visible()
     expect(page.locator("[data-actions-table]")).to_be_visible()
     expect(page.locator("[data-actions-table]")).to_contain_text("Invite health")
     page.pdf(path=str(tmp_path / "overview.pdf"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.instrument_helpers import (
@@ -57,12 +58,30 @@ def test_counts_table_and_chart_show_the_same_figures(page):
     assert counts_row(page, "SA-1") == ["1", "0", "1", "0", "2", "4"]
     assert counts_row(page, "SA-2") == ["0", "1", "0", "0", "1", "2"]
     assert counts_row(page, "") == ["1", "1", "1", "0", "9", "12"]
-    chart = page.locator("[data-chart] svg")
+    chart = page.locator("[data-chart] .iom-bars")
     expect(chart).to_have_count(1)
-    titles = chart.locator("title").all_text_contents()
-    assert titles[:3] == ["Red: 1", "Green: 1", "Not rated: 2"]
-    assert "Amber: 1" in titles
-    assert len(chart.locator(".iom-chart__label").all()) == 5
+    # A bar per section under its whole title, the table's; the table is what is read out.
+    sections = page.locator("[data-counts] tbody th").all_inner_texts()
+    assert chart.locator(".iom-bars__label").all_inner_texts() == sections
+    assert chart.get_attribute("aria-hidden") == "true"
+    assert bar_parts(page, 0) == [("red", "1"), ("green", "1"), ("none", "2")]
+    assert bar_parts(page, 1) == [("amber", "1"), ("none", "1")]
+    # Each part is its share of the largest section (4 elements): SA-5's one is a quarter.
+    widths = page.eval_on_selector_all(
+        "[data-chart] .iom-bars__bar",
+        "bars => bars.map(b => [...b.children].map(p => p.getBoundingClientRect().width"
+        " / b.getBoundingClientRect().width))",
+    )
+    assert widths[0] == pytest.approx([0.25, 0.25, 0.5], abs=0.01)
+    assert widths[4] == pytest.approx([0.25], abs=0.01)
+    # The words are on the bar where they fit: the count, then the rating.
+    expect(chart.locator(".iom-bars__part--red").first).to_have_text("1 Red")
+
+
+def bar_parts(page, row: int) -> list[tuple[str, str]]:
+    """(tone, count) of each part of a summary bar, left to right."""
+    parts = page.locator("[data-chart] .iom-bars__row").nth(row).locator(".iom-bars__part")
+    return [(p.get_attribute("data-tone"), p.get_attribute("data-count")) for p in parts.all()]
 
 
 def test_priorities_list_red_first_then_amber(page):

@@ -109,6 +109,18 @@ def test_text_boxes_pass_wrapped_hidden_and_scrollable_text(page):
     assert layout_checks.text_boxes(page) == {"clipped": [], "overlaps": []}
 
 
+def test_text_boxes_measure_a_part_drawn_near_the_screen_at_its_own_size(page):
+    # Off screen, a content-visibility: auto box keeps its 20 px placeholder; its three lines
+    # would run over the heading after it if measured so.
+    show(
+        page,
+        '<div style="height: 2000px">Spacer</div>'
+        '<div style="content-visibility: auto; contain-intrinsic-size: auto 20px">'
+        "<p>One</p><p>Two</p><p>Three</p></div><h2>After</h2>",
+    )
+    assert layout_checks.text_boxes(page) == {"clipped": [], "overlaps": []}
+
+
 CHART = (
     '<figure><div data-chart><svg viewBox="0 0 200 60" width="200" height="60">{texts}</svg>'
     "</div></figure><p>Page text</p>"
@@ -148,6 +160,32 @@ def test_chart_text_gives_the_size_on_screen(page):
         '<text x="0" y="20" font-size="16">Half size</text></svg></div>',
     )
     assert layout_checks.chart_text(page)[0]["px"] == 8
+
+
+def test_chart_text_counts_html_text_in_a_chart_and_only_what_is_shown(page):
+    show(
+        page,
+        '<figure><div data-chart><p style="font-size: 10px">A label</p>'
+        '<svg width="100" height="20"><text x="0" y="15" font-size="14">Tick</text></svg>'
+        "<span hidden>Not shown</span>"
+        '<span style="position: absolute; width: 1px; height: 1px; overflow: hidden;'
+        ' clip-path: inset(50%)">Heard, not seen</span></div></figure>'
+        "<p>Page text</p>",
+    )
+    texts = {t["text"]: t["px"] for t in layout_checks.chart_text(page)}
+    assert texts == {"A label": 10, "Tick": 14}
+
+
+def test_text_boxes_find_html_chart_text_running_over_its_neighbour(page):
+    # Two labels set in one spot, as a chart that places its labels by hand might.
+    show(
+        page,
+        '<div data-chart style="display: grid"><span style="grid-area: 1 / 1">First label</span>'
+        '<span style="grid-area: 1 / 1; margin-left: 30px">Second</span></div>',
+    )
+    charts = layout_checks.text_boxes(page, "charts")
+    assert len(charts["overlaps"]) == 1 and "Second" in charts["overlaps"][0]
+    assert layout_checks.text_boxes(page, "page") == {"clipped": [], "overlaps": []}
 
 
 # --- Target size ------------------------------------------------------------------------

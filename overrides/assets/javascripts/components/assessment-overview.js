@@ -18,7 +18,6 @@
   var A = IOM.lib.assessment;
   var own = A.own;
 
-  var CHART = { width: 640, label: 20, bar: 24, gap: 14 };
   // Dates are formatted by hand, as en-GB shows them: the first toLocaleString() call on a page
   // sets up the browser's date formatting, which cost about 50 ms of blocking time on a slow phone.
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -396,12 +395,14 @@
     }
   };
 
-  /** Counts by rating per section as bars: the scale, then N/A, then not rated. */
+  /**
+   * Counts by rating per section as bars (components/bar-chart.js): the scale, then N/A, then
+   * not rated; every bar on the scale of the largest section. The table below carries the same
+   * figures for assistive technology.
+   */
   Overview.prototype.renderChart = function (summary) {
     var ins = this.instrument;
     var levels = this.page.levels;
-    var $canvas = this.$root.querySelector("[data-chart]");
-    ui.empty($canvas);
     var values = ins.levels.map(function (level) {
       return level.value;
     });
@@ -410,32 +411,16 @@
     var max = Math.max.apply(null, summary.sections.map(function (s) {
       return s.total;
     }).concat([1]));
-    var rowHeight = CHART.label + CHART.bar + CHART.gap;
-    // The table below carries the same figures for assistive technology.
-    var $svg = ui.svg("svg", {
-      class: "iom-chart__svg",
-      viewBox: "0 0 " + CHART.width + " " + summary.sections.length * rowHeight,
-      width: "100%",
-      "aria-hidden": "true",
-      focusable: "false"
+    var rows = summary.sections.map(function (section, i) {
+      return {
+        label: ins.sections[i].title,
+        parts: values.map(function (value) {
+          var count = section.counts[value] || 0;
+          return { tone: levels.tone(value), count: count, text: count + " " + levels.label(value) };
+        })
+      };
     });
-    summary.sections.forEach(function (section, i) {
-      var y = i * rowHeight;
-      var title = ins.sections[i].title;
-      ui.svg("text", { x: 0, y: y + 14, class: "iom-chart__label" }, title.length > 80 ? title.slice(0, 78) + "…" : title, $svg);
-      var x = 0;
-      values.forEach(function (value) {
-        var count = section.counts[value] || 0;
-        if (!count) return;
-        var w = (count / max) * CHART.width;
-        var $g = ui.svg("g", { class: "iom-chart__segment iom-chart__segment--" + levels.tone(value) }, null, $svg);
-        ui.svg("title", {}, levels.label(value) + ": " + count, $g);
-        ui.svg("rect", { x: x, y: y + CHART.label, width: Math.max(w - 2, 1), height: CHART.bar }, null, $g);
-        if (w >= 18) ui.svg("text", { x: x + w / 2 - 1, y: y + CHART.label + 17, "text-anchor": "middle" }, String(count), $g);
-        x += w;
-      });
-    });
-    $canvas.appendChild($svg);
+    IOM.barChart.draw(this.$root.querySelector("[data-chart]"), rows, { scale: max });
   };
 
   Overview.prototype.itemLink = function (id) {

@@ -384,36 +384,56 @@
       });
     }
 
-    /** The net position against the reduction in offending, with break-even and the expected reduction marked. */
+    /**
+     * The net position against the reduction in offending, with break-even and the expected
+     * reduction marked. The SVG draws only shapes, x in percentages of its width and y in CSS
+     * px, so it fills any width unscaled; every word (axis titles, ticks, the key) is page
+     * text beside it (calculator.css), so it wraps, keeps its size and takes a reader's text
+     * spacing. The SVG is the image: its title and description say what the chart shows.
+     */
     drawChart(r, rows) {
       var b = this.lib;
       var t = this.t;
       var svg = ui.svg;
+      var el = ui.el;
       var $canvas = this.$root.querySelector("[data-chart]");
       $canvas.textContent = "";
-      // Draw at the width shown (within limits) so the labels stay readable on a phone.
-      var width = Math.max(320, Math.min(640, Math.round($canvas.clientWidth || 640)));
-      var height = 340;
-      var left = 96;
-      var right = 24;
-      var top = 24;
-      var bottom = 56;
+      var height = 260;
+      var pad = 14; // px above the top and below the bottom line: room for half a tick label
       var low = Math.min(0, -r.totalCost, r.baselineCost - r.totalCost);
       var high = Math.max(0, r.baselineCost - r.totalCost);
       var ticks = niceTicks(low, high, 5);
       low = ticks[0];
       high = ticks[ticks.length - 1];
       function x(percent) {
-        return left + (percent / 100) * (width - left - right);
+        return percent + "%";
       }
       function y(value) {
-        return high === low ? height - bottom : top + ((high - value) / (high - low)) * (height - top - bottom);
+        return high === low ? height - pad : pad + ((high - value) / (high - low)) * (height - 2 * pad);
       }
+      function hidden($el) {
+        $el.setAttribute("aria-hidden", "true");
+        return $el;
+      }
+
+      var $graph = el("div", "iom-breakeven__graph");
+      $graph.appendChild(hidden(el("p", "iom-breakeven__axis iom-breakeven__axis--y", t("axis-y"))));
+      // Tick labels share one grid cell, each set down to its line: the widest sets the column.
+      var $yTicks = hidden(el("div", "iom-breakeven__ticks iom-breakeven__ticks--y"));
+      $yTicks.style.height = height + "px";
+      ticks.forEach(function (value) {
+        var $tick = el("span", "iom-breakeven__tick", b.formatMoney(value));
+        $tick.style.marginTop = y(value) + "px";
+        $yTicks.appendChild($tick);
+      });
+      $graph.appendChild($yTicks);
+
       var $svg = svg("svg", {
-        viewBox: "0 0 " + width + " " + height,
         role: "img",
         "aria-labelledby": "iom-be-chart-title iom-be-chart-desc",
         class: "iom-breakeven__svg",
+        width: "100%",
+        height: height,
         focusable: "false"
       });
       svg("title", { id: "iom-be-chart-title" }, t("chart-title"), $svg);
@@ -423,45 +443,54 @@
         t("chart-expected", { percent: this.percent(r.expected.percent), net: this.netText(r.expected.net) })
       ];
       svg("desc", { id: "iom-be-chart-desc" }, desc.join(" "), $svg);
-
       var $grid = svg("g", { class: "iom-breakeven__svg-grid", "aria-hidden": "true" }, null, $svg);
       ticks.forEach(function (value) {
-        svg("line", { x1: left, x2: width - right, y1: y(value), y2: y(value) }, null, $grid);
-        svg("text", { x: left - 8, y: y(value) + 4, "text-anchor": "end" }, b.formatMoney(value), $grid);
+        svg("line", { x1: "0%", x2: "100%", y1: y(value), y2: y(value) }, null, $grid);
       });
-      for (var p = 0; p <= 100; p += 20) {
-        svg("line", { x1: x(p), x2: x(p), y1: top, y2: height - bottom, class: "iom-breakeven__svg-vgrid" }, null, $grid);
-        svg("text", { x: x(p), y: height - bottom + 18, "text-anchor": "middle" }, p + "%", $grid);
+      var $xTicks = hidden(el("div", "iom-breakeven__ticks iom-breakeven__ticks--x"));
+      // 25% and 75% are "minor": a narrow chart labels only 0%, 50% and 100% (calculator.css).
+      for (var p = 0; p <= 100; p += 25) {
+        svg("line", { x1: x(p), x2: x(p), y1: pad, y2: height - pad, class: "iom-breakeven__svg-vgrid" }, null, $grid);
+        var $tick = el("span", "iom-breakeven__tick" + (p % 50 ? " iom-breakeven__tick--minor" : ""), p + "%");
+        if (p > 0 && p < 100) $tick.style.marginLeft = x(p); // the first and last end at the edges
+        $xTicks.appendChild($tick);
       }
-      var middle = (top + height - bottom) / 2;
-      svg("text", { x: (left + width - right) / 2, y: height - 12, "text-anchor": "middle", class: "iom-breakeven__svg-axis" }, t("axis-x"), $grid);
-      svg("text", { x: 14, y: middle, "text-anchor": "middle", class: "iom-breakeven__svg-axis", transform: "rotate(-90 14 " + middle + ")" }, t("axis-y"), $grid);
-      svg("line", { x1: left, x2: width - right, y1: y(0), y2: y(0), class: "iom-breakeven__svg-zero" }, null, $grid);
+      svg("line", { x1: "0%", x2: "100%", y1: y(0), y2: y(0), class: "iom-breakeven__svg-zero" }, null, $grid);
 
       var $marks = svg("g", { "aria-hidden": "true" }, null, $svg);
       svg("line", { x1: x(0), y1: y(-r.totalCost), x2: x(100), y2: y(r.baselineCost - r.totalCost), class: "iom-breakeven__svg-line" }, null, $marks);
       var e = r.expected;
-      svg("line", { x1: x(e.percent), x2: x(e.percent), y1: top, y2: height - bottom, class: "iom-breakeven__svg-expected" }, null, $marks);
-      svg("rect", { x: x(e.percent) - 5, y: y(e.net) - 5, width: 10, height: 10, class: "iom-breakeven__svg-expected-point" }, null, $marks);
-      var expectedLeft = e.percent > 60;
-      svg(
-        "text",
-        { x: x(e.percent) + (expectedLeft ? -8 : 8), y: top + 14, "text-anchor": expectedLeft ? "end" : "start", class: "iom-breakeven__svg-label" },
-        t("mark-label-expected", { percent: this.percent(e.percent) }),
-        $marks
-      );
+      svg("line", { x1: x(e.percent), x2: x(e.percent), y1: pad, y2: height - pad, class: "iom-breakeven__svg-expected" }, null, $marks);
+      svg("rect", { x: x(e.percent), y: y(e.net) - 5, width: 10, height: 10, transform: "translate(-5 0)", class: "iom-breakeven__svg-expected-point" }, null, $marks);
       if (r.breakEven.possible) {
-        var bx = x(r.breakEven.percent);
-        svg("circle", { cx: bx, cy: y(0), r: 7, class: "iom-breakeven__svg-point" }, null, $marks);
-        var beLeft = r.breakEven.percent > 60;
-        svg(
-          "text",
-          { x: bx + (beLeft ? -10 : 10), y: y(0) + (y(0) > height - bottom - 30 ? -12 : 22), "text-anchor": beLeft ? "end" : "start", class: "iom-breakeven__svg-label" },
-          t("mark-label-break-even", { percent: this.percent(r.breakEven.percent) }),
-          $marks
-        );
+        svg("circle", { cx: x(r.breakEven.percent), cy: y(0), r: 7, class: "iom-breakeven__svg-point" }, null, $marks);
       }
-      $canvas.appendChild($svg);
+      $graph.appendChild($svg);
+      $graph.appendChild($xTicks);
+      $graph.appendChild(hidden(el("p", "iom-breakeven__axis iom-breakeven__axis--x", t("axis-x"))));
+      $canvas.appendChild($graph);
+
+      // The key: each mark's symbol, as drawn on the chart, and what it marks.
+      var $key = el("ul", "iom-breakeven__key");
+      var key = function (draw, text) {
+        var $li = el("li");
+        var $symbol = svg("svg", { class: "iom-breakeven__key-symbol", width: 24, height: 24, viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false" });
+        draw($symbol);
+        $li.appendChild($symbol);
+        $li.appendChild(document.createTextNode(text));
+        $key.appendChild($li);
+      };
+      if (r.breakEven.possible) {
+        key(function ($s) {
+          svg("line", { x1: 0, x2: 24, y1: 12, y2: 12, class: "iom-breakeven__svg-zero" }, null, $s);
+          svg("circle", { cx: 12, cy: 12, r: 7, class: "iom-breakeven__svg-point" }, null, $s);
+        }, t("mark-label-break-even", { percent: this.percent(r.breakEven.percent) }));
+      }
+      key(function ($s) {
+        svg("line", { x1: 12, x2: 12, y1: 2, y2: 22, class: "iom-breakeven__svg-expected" }, null, $s);
+        svg("rect", { x: 7, y: 7, width: 10, height: 10, class: "iom-breakeven__svg-expected-point" }, null, $s);
+      }, t("mark-label-expected", { percent: this.percent(e.percent) }));
+      $canvas.appendChild($key);
       return rows;
     }
 

@@ -25,7 +25,6 @@
   var STATE = "combine";
   var ITEMS_PER_TASK = 2;
   var KEEP_DELAY = 250; // ms: the session is written once the page is drawn and quiet
-  var HEATMAP = { cellW: 104, cellH: 26, labelW: 96, headH: 110 };
 
   /** After the next paint: a frame, then a task. */
   function afterPaint(fn) {
@@ -416,49 +415,32 @@
   };
 
   /**
-   * Rows of items, columns of agencies; every cell names the rating beside its colour. Drawn
-   * with few elements, so 50 agencies stay quick: the cells of each colour are one path, and
-   * each row's words one text (a tspan per cell).
+   * Rows of items, columns of agencies; every cell names the rating beside its colour. A CSS
+   * grid of page text (partnership.css), so agency names wrap whole and every word keeps the
+   * page's size and a reader's text spacing; with many agencies it scrolls in its region, the
+   * item ids staying in view.
    */
   Combine.prototype.renderHeatmap = function () {
     var self = this;
     var result = this.result;
-    var H = HEATMAP;
     var $canvas = this.$root.querySelector("[data-heatmap]");
     ui.empty($canvas);
-    // Room on the right for the last agency's slanted name.
-    var width = H.labelW + H.cellW * result.agencies.length + 90;
-    var height = H.headH + H.cellH * result.items.length + 4;
-    var $svg = ui.svg("svg", {
-      class: "iom-heatmap__svg",
-      viewBox: "0 0 " + width + " " + height,
-      width: width,
-      height: height,
-      role: "img",
-      "aria-label": this.t("heatmap-label", { items: result.items.length, noun: this.info.noun, agencies: result.agencies.length })
+    var $grid = el("div", "iom-heatmap__grid");
+    $grid.setAttribute("role", "img");
+    $grid.setAttribute("aria-label", this.t("heatmap-label", { items: result.items.length, noun: this.info.noun, agencies: result.agencies.length }));
+    $grid.style.gridTemplateColumns = "auto repeat(" + result.agencies.length + ", minmax(5.5rem, 9rem))";
+    $grid.appendChild(el("span", "iom-heatmap__corner"));
+    result.agencies.forEach(function (agency) {
+      $grid.appendChild(el("span", "iom-heatmap__head", agency.name));
     });
-    var cells = {}; // tone → path data of its cells
-    var $cells = ui.svg("g", { "aria-hidden": "true" }, null, $svg);
-    result.agencies.forEach(function (agency, a) {
-      var x = H.labelW + a * H.cellW + H.cellW / 2;
-      var name = agency.name.length > 18 ? agency.name.slice(0, 17) + "…" : agency.name;
-      ui.svg("text", { class: "iom-heatmap__head", x: x, y: H.headH - 8, transform: "rotate(-35 " + x + " " + (H.headH - 8) + ")" }, name, $svg);
-    });
-    result.items.forEach(function (item, row) {
-      var y = H.headH + row * H.cellH;
+    result.items.forEach(function (item) {
       var flag = item.disagree ? " iom-heatmap__label--flag" : "";
-      ui.svg("text", { class: "iom-heatmap__label" + flag, x: 4, y: y + H.cellH / 2 + 4 }, item.id + (item.disagree ? " ≠" : ""), $svg);
-      var $words = ui.svg("text", { class: "iom-heatmap__row", y: y + H.cellH / 2 + 4, "text-anchor": "middle" }, null, $svg);
-      item.ratings.forEach(function (rating, a) {
-        var tone = self.levels.tone(rating);
-        cells[tone] = (cells[tone] || "") + "M" + (H.labelW + a * H.cellW + 1) + " " + (y + 1) + "h" + (H.cellW - 2) + "v" + (H.cellH - 2) + "h" + (2 - H.cellW) + "z";
-        ui.svg("tspan", { class: "iom-heatmap__word iom-heatmap__word--" + tone, x: H.labelW + a * H.cellW + H.cellW / 2 }, self.levels.label(rating), $words);
+      $grid.appendChild(el("span", "iom-heatmap__label" + flag, item.id + (item.disagree ? " ≠" : "")));
+      item.ratings.forEach(function (rating) {
+        $grid.appendChild(el("span", "iom-heatmap__cell iom-heatmap__cell--" + self.levels.tone(rating), self.levels.label(rating)));
       });
     });
-    Object.keys(cells).forEach(function (tone) {
-      ui.svg("path", { class: "iom-heatmap__cells iom-heatmap__cells--" + tone, d: cells[tone] }, null, $cells);
-    });
-    $canvas.appendChild($svg);
+    $canvas.appendChild($grid);
   };
 
   Combine.prototype.spreadText = function (item) {

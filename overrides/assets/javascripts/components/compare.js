@@ -1,8 +1,8 @@
 /*
  * Compare over time: pick an earlier and a later assessment of one instrument (saved in this
  * browser, or files added for this visit) and show, per item and per section, what improved,
- * stayed the same or declined, as a bar chart (inline SVG, counts written on the bars) and
- * tables. Logic is in lib/merge.js (compare); every text shown comes from the page.
+ * stayed the same or declined, as a bar chart (components/bar-chart.js, counts and words on
+ * the bars) and tables. Logic is in lib/merge.js (compare); every text shown comes from the page.
  */
 (function () {
   "use strict";
@@ -18,7 +18,6 @@
 
   var ui = IOM.ui;
   var el = ui.el;
-  var svg = ui.svg;
   var empty = ui.empty;
   var A = IOM.lib.assessment;
 
@@ -212,54 +211,19 @@
     this.renderItems(info, before, after);
   };
 
+  /** What changed in each section as a bar the width of the chart (components/bar-chart.js). */
   Compare.prototype.renderChart = function (info) {
     var self = this;
-    var $canvas = this.$root.querySelector("[data-chart]");
-    empty($canvas);
-    var sections = this.result.sections;
-    var barW = 600;
-    var rowH = 48;
-    var width = barW + 2;
-    var height = rowH * sections.length + 4;
-    var $svg = svg("svg", {
-      class: "iom-chart__svg",
-      viewBox: "0 0 " + width + " " + height,
-      width: width,
-      height: height,
-      role: "img",
-      "aria-label": this.t("chart-label", { noun: info.noun })
+    var rows = this.result.sections.map(function (section) {
+      return {
+        label: section.title,
+        scale: section.improved + section.unchanged + section.declined + section.notCompared,
+        parts: CHANGES.map(function (c) {
+          return { tone: c.change, count: section[c.key], text: section[c.key] + " " + self.t(c.change).toLowerCase() };
+        })
+      };
     });
-    sections.forEach(function (section, row) {
-      var y = row * rowH;
-      var title = section.title.length > 90 ? section.title.slice(0, 89) + "…" : section.title;
-      $svg.appendChild(svg("text", { class: "iom-chart__label", x: 0, y: y + 15 }, title));
-      var count = section.improved + section.unchanged + section.declined + section.notCompared;
-      var x = 0;
-      CHANGES.forEach(function (c) {
-        var n = section[c.key];
-        if (!n) return;
-        var w = (barW * n) / count;
-        var $g = svg("g", { class: "iom-chart__segment iom-chart__segment--" + c.change });
-        $g.appendChild(svg("rect", { x: x, y: y + 20, width: w, height: 24 }));
-        // Words on the bar where they fit, else the count; the key and the table say the rest.
-        var words = n + " " + self.t(c.change).toLowerCase();
-        var label = w >= words.length * 7.5 + 8 ? words : w >= 16 ? String(n) : "";
-        if (label) $g.appendChild(svg("text", { x: x + w / 2, y: y + 37, "text-anchor": "middle" }, label));
-        $svg.appendChild($g);
-        x += w;
-      });
-    });
-    $canvas.appendChild($svg);
-    var $key = el("ul", "iom-chart__key");
-    CHANGES.forEach(function (c) {
-      var $li = el("li");
-      var $swatch = el("span", "iom-chart__swatch iom-chart__swatch--" + c.change);
-      $swatch.setAttribute("aria-hidden", "true");
-      $li.appendChild($swatch);
-      $li.appendChild(document.createTextNode(self.t(c.change)));
-      $key.appendChild($li);
-    });
-    $canvas.appendChild($key);
+    IOM.barChart.draw(this.$root.querySelector("[data-chart]"), rows, { name: this.t("chart-label", { noun: info.noun }) });
   };
 
   Compare.prototype.renderSections = function () {
