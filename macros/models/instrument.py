@@ -79,12 +79,14 @@ class Document:
     description: str  # what the instrument is for, one or two sentences
     source: Source
     scale: ScaleUse
-    fields: list[ItemField]
+    fields: list[ItemField]  # the first holds the evidence "Check your answers" asks for
     sections: list[Section]
     page: str = ""  # its overview page, where not assess/<id>.md (published URLs never move)
     short_title: str = ""
     item_noun: str = "item"  # "element", "question", "finding": used in progress text
     actions: bool = True  # whether each item carries an action list
+    # From not started to finished: the last means done (an action past its due date in any
+    # other status is a problem for "Check your answers", lib/check.js).
     action_statuses: list[ActionStatus] = field(default_factory=_default_statuses)
     replaces: dict[str, str | None] = field(default_factory=dict)
 

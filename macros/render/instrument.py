@@ -160,6 +160,7 @@ def _form_info(
     for section in info["sections"]:
         section["url"] = urls[section["id"]]
     info["overview"] = linker.page(overview_page(doc)) if linker else "#"
+    info["actions"] = doc.actions
     if not overview:
         del info["titles"]
     return info
@@ -171,8 +172,14 @@ def _form_context(content, linker, instrument_id: str, overview: bool) -> dict[s
     sections = shown_sections(content, linker, doc)
     sources = {d.id: d for d in content.docs["sources"].documents}
     scale = scale_of(doc, content)
+    priority = sorted((lv for lv in scale.levels if lv.priority), key=lambda lv: lv.priority)
     return {
         "doc": doc,
+        # What the check asks of a rating ("Check your answers", lib/check.js): evidence for
+        # every priority level, an action for the most urgent.
+        "priority_labels": " or ".join(lv.label for lv in priority),
+        "urgent_label": priority[0].label if priority else "",
+        "evidence_label": doc.fields[0].label if doc.fields else "",
         "sections": sections,
         "levels": _levels(content, doc),
         "scale_levels": scale.levels,

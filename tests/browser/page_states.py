@@ -2,8 +2,9 @@
 
 Reflow, text spacing and target size are checked on every page as it opens, and on the pages
 whose content grows with what a user does: an assessment's overview and a section page filled
-in, its board report, combine and compare with files added, the calculator with results. The
-states are reached through visible labels and buttons, and the files are written in the
+in, its board report, the overview's check run and a section's "Have you completed" refused
+(each showing its problems), combine and compare with files added, the calculator with results.
+The states are reached through visible labels and buttons, and the files are written in the
 documented saved-file format (docs/assess/file-format.md) from data/instruments, so they do
 not depend on the components' own data-* hooks.
 """
@@ -94,6 +95,23 @@ def report(page, folder: Path):
     wait_module_ready(page, "iom-report")
 
 
+def form_checked(page, folder: Path):
+    """The overview with "Check your answers" run: its problems, warnings, marked fields."""
+    fill_sample(page)
+    page.get_by_role("button", name="Check your answers").click()
+    page.get_by_role("link", name="SA-1.3: choose a rating.").wait_for()
+
+
+def form_section_refused(page, folder: Path):
+    """A section page whose "Yes, I've completed this section" was refused: its problems at
+    the top, under the question and beside their fields."""
+    fill_sample(page)
+    open_section(page, "sa-2")
+    page.get_by_label("Yes, I’ve completed this section").click()
+    question = page.get_by_role("group", name="Have you completed this section?")
+    question.get_by_text("You cannot say you have completed this section yet").wait_for()
+
+
 def combine(page, folder: Path):
     files = [
         saved_file(folder, f"Spring review {n + 1}", agency, "2026-11-2" + str(n), n)
@@ -148,6 +166,8 @@ FILLED = {
     "form-overview": (SA, form_overview),
     "form-section": (SA + "sa-1/", form_section),
     "report": (SA + "report/", report),
+    "form-checked": (SA, form_checked),
+    "form-section-refused": (SA + "sa-2/", form_section_refused),
     "combine": (COMBINE, combine),
     "compare": (COMPARE, compare),
     "calculator": (CALCULATOR, calculator),

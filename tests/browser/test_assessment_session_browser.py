@@ -102,7 +102,8 @@ def test_the_overview_in_another_tab_follows_the_answers(page):
     open_section(other, "sa-1")
     other.check("#sa-1-1-rating-red")
     expect(page.locator("[data-progress-total]")).to_have_text("1 of 12 elements rated")
-    expect(page.locator("[data-task-status='SA-1']")).to_have_text("In progress (1 of 4)")
+    expect(page.locator("[data-task-status='SA-1']")).to_have_text("In progress")
+    expect(page.locator("[data-task-reason='SA-1']")).to_have_text("1 of 4 answered")
 
 
 @pytest.mark.parametrize("leave", ["reload", "close"])

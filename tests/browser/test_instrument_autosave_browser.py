@@ -25,7 +25,8 @@ def assert_overview_restored(page):
     expect(page.locator("#iom-about-partnership")).to_have_value("Northshire IOM")
     expect(page.locator("#iom-about-date")).to_have_value("2026-11-22")
     expect(page.locator("[data-progress-total]")).to_have_text("3 of 12 elements rated")
-    expect(page.locator("[data-task-status='SA-1']")).to_have_text("In progress (2 of 4)")
+    expect(page.locator("[data-task-status='SA-1']")).to_have_text("In progress")
+    expect(page.locator("[data-task-reason='SA-1']")).to_have_text("2 of 4 answered")
 
 
 def assert_sa1_restored(page):

@@ -31,7 +31,7 @@ def test_empty_form(page, instrument_id, scheme, assert_no_axe_violations):
 def test_partly_filled_form_and_summary(page, scheme, assert_no_axe_violations):
     page.emulate_media(color_scheme=scheme)
     fill_sample(page)  # ends on the overview
-    expect(page.locator("[data-task-status=SA-1]")).to_have_text("In progress (2 of 4)")
+    expect(page.locator("[data-task-status=SA-1]")).to_have_text("In progress")
     expect(page.locator("[data-actions-table]")).to_be_visible()
     page.click("[data-command=delete]")  # the confirmation panel open too
     expect(page.locator("[data-confirm=delete]")).to_be_visible()
@@ -55,13 +55,15 @@ def test_error_state(page, scheme, assert_no_axe_violations):
     open_section(page, "et-3", ET)
     page.check("#et-3-q10-rating-not-yet")
     open_form(page, ET)
-    page.click("[data-command=check]")
-    summary = page.locator("[data-error-summary]")
+    page.get_by_role("button", name="Check your answers").click()
+    summary = page.locator("[data-check-summary]")
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     assert_no_axe_violations(page)
-    # Its link leads to the section page, to the empty reason box of the N/A answer.
-    summary.get_by_role("link").first.click()
+    # Its link leads to the section page, to the empty reason box of the N/A answer, with
+    # that page's problems at the top and beside their fields.
+    summary.get_by_role("link", name="ET-1.Q01: say why it does not apply").click()
     page.wait_for_url("**/et-1/#et-1-q01-na-reason")
     expect(page.locator("#et-1-q01-na-reason")).to_be_focused()
+    expect(page.locator("#et-1-q01-na-reason-error")).to_be_visible()
     assert_no_axe_violations(page)

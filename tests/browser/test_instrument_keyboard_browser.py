@@ -2,8 +2,9 @@
 
 The Self Assessment (2010) is the smallest form with several sections: 12 elements in 5
 sections. The keyboard user fills in the details on its overview, opens the first section from
-the task list, rates every element and types its evidence, goes on by each page's "Next section"
-link, returns to the overview from the last one, then downloads, starts afresh and imports.
+the task list, rates every element, types its evidence and adds the actions a Red needs, says
+each section is completed, goes on by each page's "Next section" link, returns to the overview
+from the last one, checks the answers, then downloads, starts afresh and imports.
 """
 
 from __future__ import annotations
@@ -79,11 +80,23 @@ def rate_and_describe(page, item: str, level: str):
     page.keyboard.type(f"Typed evidence for {item}")
 
 
+def type_date(page, field: str, day: str, month: str, year: str):
+    """The focus is on a date field: type the date. Its parts follow the browser's interface
+    language, month first (US) or day first: try month first; if that made no date, go back
+    and type day first."""
+    page.keyboard.type(month + day + year)
+    if page.input_value(f"#{field}") != f"{year}-{month}-{day}":
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.type(day + month + year)
+    assert page.input_value(f"#{field}") == f"{year}-{month}-{day}"
+
+
 def add_action_by_keyboard(page, item: str):
     """The focus is on the item's evidence; add one action with every field filled."""
     a = anchor(item)
     page.keyboard.press("Tab")
-    assert focused(page) == "add-action"
+    assert focused(page) == f"{a}-add-action"
     page.keyboard.press("Enter")
     assert focused(page) == f"{a}-action-1-action"
     page.keyboard.type("Keyboard action")
@@ -91,13 +104,7 @@ def add_action_by_keyboard(page, item: str):
     page.keyboard.type("Team lead")
     page.keyboard.press("Tab")
     assert focused(page) == f"{a}-action-1-due"
-    # The date field's parts follow the browser's interface language: month first (US) or
-    # day first. Try month first; if that made no date, go back and type day first.
-    page.keyboard.type("01312027")
-    if page.input_value(f"#{a}-action-1-due") != "2027-01-31":
-        page.keyboard.press("Shift+Tab")
-        page.keyboard.press("Shift+Tab")
-        page.keyboard.type("31012027")
+    type_date(page, f"{a}-action-1-due", "31", "01", "2027")
     tab_to(page, f"{a}-action-1-status", limit=4)  # Tab may first visit the date's parts
     page.keyboard.press("ArrowDown")
 
@@ -108,6 +115,8 @@ def test_keyboard_only_completion(page):
     page.keyboard.type("Keyboard IOM")
     page.keyboard.press("Tab")
     assert focused(page) == "iom-about-area"
+    tab_to(page, "iom-about-date", limit=10)
+    type_date(page, "iom-about-date", "22", "11", "2026")
 
     # Every section, from the task list and then each page's "Next section" link.
     follow_link(page, ".iom-task-list__link[href$='/sa-1/']", "SA-1")
@@ -115,10 +124,15 @@ def test_keyboard_only_completion(page):
     for number, section in enumerate(sections):
         for item, level in SECTIONS[section].items():
             rate_and_describe(page, item, level)
-            if item == "SA-1.1":
+            # Every Red needs an action (Check your answers); one Amber has one too.
+            if item == "SA-1.1" or level == "red":
                 add_action_by_keyboard(page, item)
         progress = page.locator(f"[data-section='{section}'] [data-section-progress]")
         expect(progress).to_contain_text(f"{len(SECTIONS[section])} of {len(SECTIONS[section])}")
+        # "Have you completed this section?": Yes, by the keyboard.
+        tab_to(page, "iom-completed-yes")
+        page.keyboard.press("Space")
+        expect(page.locator("#iom-completed-yes")).to_be_checked()
         if number + 1 < len(sections):
             follow_link(page, ".iom-section-nav a[rel=next]", sections[number + 1])
         else:
@@ -132,6 +146,8 @@ def test_keyboard_only_completion(page):
     expect(page.locator("[data-check-status]")).to_have_text("No problems found.")
     doc = current_doc(page)
     assert doc["partnership"] == "Keyboard IOM"
+    assert doc["date"] == "2026-11-22"
+    assert doc["completed"] == {section: True for section in SECTIONS}
     expected = {item: level for items in SECTIONS.values() for item, level in items.items()}
     assert {item: r.get("rating") for item, r in doc["responses"].items()} == expected
     for item in expected:

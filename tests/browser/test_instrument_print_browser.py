@@ -4,6 +4,8 @@ page (every question with its rating, evidence and actions)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -33,8 +35,15 @@ def test_form_reads_without_javascript(no_js_page):
     expect(page.locator("fieldset.iom-item")).to_have_count(0)
     expect(page.locator("#iom-about-partnership")).to_be_visible()
     expect(page.locator(".iom-instrument .iom-no-js").first).to_be_visible()
-    expect(page.locator(".iom-manage")).to_be_hidden()
+    # The bar naming the open assessment and the saved assessments need JavaScript.
+    expect(page.locator(".iom-manage")).to_have_count(2)
+    for box in page.locator(".iom-manage").all():
+        expect(box).to_be_hidden()
     assert page.locator(".iom-instrument button:visible").count() == 0
+    # The task list is there to follow, with Continue to the first section.
+    expect(page.get_by_role("link", name="Continue", exact=True)).to_have_attribute(
+        "href", re.compile(r"sa-1/$")
+    )
     links = page.locator("ol.iom-task-list a.iom-task-list__link")
     expect(links).to_have_count(5)
     # Every question is on one of the section pages the task list links to.
@@ -93,8 +102,18 @@ def test_print_is_a_clean_report(page, tmp_path):
     page.emulate_media(media="print")
     # The overview is the whole report: partnership details, each section's status, the
     # summary table, chart, every answer with its evidence, and the actions; no controls.
-    for hidden in [*SCREEN_ONLY, ".iom-clear-data", ".iom-summary-list__actions"]:
-        expect(page.locator(hidden).first).to_be_hidden()
+    for hidden in [*SCREEN_ONLY, ".iom-clear-data", ".iom-summary-list__actions", ".iom-check"]:
+        for box in page.locator(hidden).all():
+            expect(box).to_be_hidden()
+    # No heading is left without the controls it was over, nor "Continue".
+    for heading in ["Check your answers", "Report and downloads", "Your saved assessments"]:
+        heading = page.get_by_role("heading", name=heading, include_hidden=True)
+        expect(heading).to_have_count(1)
+        expect(heading).to_be_hidden()
+    go = page.get_by_role("link", name="Continue", exact=True, include_hidden=True)
+    expect(go).to_have_count(1)
+    expect(go).to_be_hidden()
+    expect(page.locator("[data-task-progress]")).to_have_text("0 of 5 sections completed")
     assert page.locator("article button:visible").count() == 0
     answers = page.locator("[data-check-answers]")
     expect(answers).to_be_visible()
@@ -103,7 +122,8 @@ def test_print_is_a_clean_report(page, tmp_path):
     expect(answers).to_contain_text("SA-5.1")  # unanswered items are listed too
     expect(page.locator("#iom-about-partnership")).to_be_visible()
     expect(page.locator("#iom-about-partnership")).to_have_value("Northshire IOM")
-    expect(page.locator("[data-task-status=SA-1]")).to_have_text("In progress (2 of 4)")
+    expect(page.locator("[data-task-status=SA-1]")).to_have_text("In progress")
+    expect(page.locator("[data-task-reason=SA-1]")).to_have_text("2 of 4 answered")
     expect(page.locator("[data-task-status=SA-1]")).to_be_visible()
     expect(page.locator("[data-counts]")).to_be_visible()
     expect(page.locator("[data-chart] .iom-bars")).to_be_visible()

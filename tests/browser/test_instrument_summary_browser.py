@@ -1,7 +1,8 @@
 """The overview: the task list's status per section, progress, counts by rating per section
-(chart and table), priorities with Red first, check-your-answers with change links to the
-section pages, every action in one table, "Check for problems"; and a section page's own
-progress and its links to the other sections and back to the overview."""
+(chart and table), priorities with Red first, every answer with change links to the section
+pages, every action in one table, "Check your answers"; and a section page's own
+progress and its links to the other sections and back to the overview. (The check itself and
+"Have you completed this section?": test_assessment_check_browser.py.)"""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ def section_progress(page, section: str):
 
 def task_status(page, section: str):
     return page.locator(f"[data-task-status='{section}']")
+
+
+def task_reason(page, section: str):
+    return page.locator(f"[data-task-reason='{section}']")
 
 
 def test_progress_overall_and_per_section(page):
@@ -100,7 +105,7 @@ def test_priorities_list_red_first_then_amber(page):
     expect(items.nth(2).locator("a")).to_have_attribute("href", re.compile(r"/sa-4/#sa-4-1$"))
 
 
-def test_check_your_answers_with_change_links(page):
+def test_every_answer_with_change_links(page):
     fill_sample(page)
     rows = page.locator("[data-check-answers] .iom-summary-list__row")
     expect(rows).to_have_count(12)
@@ -171,24 +176,41 @@ def test_task_list_shows_each_sections_status(page):
     statuses = page.locator("ol.iom-task-list [data-task-status]")
     expect(statuses).to_have_count(3)
     expect(statuses).to_have_text(["Not started", "Not started", "Not started"])
-    # The status is the link's description, so a screen reader hears it with the section.
+    # The section's size and status describe its link, so a screen reader hears them with it.
     link = page.locator("ol.iom-task-list a.iom-task-list__link").first
-    expect(link).to_have_accessible_description("Not started")
+    expect(link).to_have_accessible_description("9 questions Not started")
     link.click()
     page.wait_for_url(re.compile(r"/efficiency-review/et-1/$"))
     wait_ready(page)
     # Not applicable (even without its reason yet) counts as answered.
     page.check("#et-1-q01-rating-na")
     open_form(page, ET)
-    expect(task_status(page, "ET-1")).to_have_text("In progress (1 of 9)")
+    expect(task_status(page, "ET-1")).to_have_text("In progress")
+    expect(task_reason(page, "ET-1")).to_have_text("1 of 9 answered")
     expect(task_status(page, "ET-2")).to_have_text("Not started")
     open_section(page, "et-1", ET)
     for n in range(2, 10):
-        page.check(f"#et-1-q0{n}-rating-partly")
+        page.check(f"#et-1-q0{n}-rating-in-place")
     open_section(page, "et-2", ET)
     page.check("#et-2-q08-rating-in-place")
     open_form(page, ET)
-    expect(statuses).to_have_text(["Completed", "In progress (1 of 8)", "Not started"])
+    # Every question answered, but the N/A has no reason yet: a problem, so not Completed.
+    expect(statuses).to_have_text(["In progress", "In progress", "Not started"])
+    expect(task_reason(page, "ET-1")).to_have_text("1 problem to fix")
+    expect(task_reason(page, "ET-2")).to_have_text("1 of 8 answered")
+    open_section(page, "et-1", ET)
+    page.fill("#et-1-q01-na-reason", "No prison in our area")
+    open_form(page, ET)
+    # Nothing to fix: Completed once the person says so on the section's page.
+    expect(task_reason(page, "ET-1")).to_have_text(
+        "All answered: say you have completed it, at the end of its page"
+    )
+    open_section(page, "et-1", ET)
+    page.get_by_label("Yes, I’ve completed this section").check()
+    open_form(page, ET)
+    expect(statuses).to_have_text(["Completed", "In progress", "Not started"])
+    expect(task_reason(page, "ET-1")).to_have_text("")
+    expect(page.locator("[data-task-progress]")).to_have_text("1 of 3 sections completed")
     # N/A changed to a rating: still complete.
     open_section(page, "et-1", ET)
     page.check("#et-1-q01-rating-in-place")
@@ -219,7 +241,10 @@ def test_section_page_links_and_progress(page):
     nav.get_by_role("link", name="All sections, saved assessments and the summary").click()
     page.wait_for_url(re.compile(r"/self-assessment-2010/#sections$"))
     wait_ready(page)
-    expect(task_status(page, "SA-2")).to_have_text("Completed")
+    # Both rated, but the Red one has neither evidence nor an action (and nobody said the
+    # section is completed): in progress, with the reason.
+    expect(task_status(page, "SA-2")).to_have_text("In progress")
+    expect(task_reason(page, "SA-2")).to_have_text("2 problems to fix")
     expect(page.locator("[data-progress-total]")).to_have_text("2 of 12 elements rated")
     # The last section has no next one.
     open_section(page, "sa-5")
@@ -234,7 +259,7 @@ def test_section_page_links_and_progress(page):
     expect(page.locator("#iom-saved-list")).to_be_visible()
 
 
-def test_check_for_problems_links_to_the_reason_box_on_its_section_page(page):
+def test_check_your_answers_links_to_the_reason_box_on_its_section_page(page):
     open_section(page, "et-2", ET)
     page.check("#et-2-q03-rating-na")
     open_section(page, "et-3", ET)
@@ -243,16 +268,18 @@ def test_check_for_problems_links_to_the_reason_box_on_its_section_page(page):
     page.check("#et-3-q02-rating-na")
     open_form(page, ET)
     wait_summary(page)
-    page.click("[data-command=check]")
-    summary = page.locator("[data-error-summary]")
+    page.get_by_role("button", name="Check your answers").click()
+    summary = page.locator("[data-check-summary]")
     expect(summary).to_be_focused()
-    links = summary.locator("a")
+    # Among every problem (the details, each question not rated), the two missing reasons.
+    links = summary.locator("a", has_text="say why it does not apply")
     expect(links).to_have_text(
         [
             "ET-2.Q03: say why it does not apply, or choose another rating.",
             "ET-3.Q02: say why it does not apply, or choose another rating.",
         ]
     )
+    expect(summary.locator("a").first).to_have_text("Enter the name of the partnership.")
     expect(links.nth(0)).to_have_attribute("href", re.compile(r"/et-2/#et-2-q03-na-reason$"))
     expect(links.nth(1)).to_have_attribute("href", re.compile(r"/et-3/#et-3-q02-na-reason$"))
     links.nth(1).click()
@@ -264,14 +291,14 @@ def test_check_for_problems_links_to_the_reason_box_on_its_section_page(page):
     # The problem shows beside its field, and the page's error summary lists only this
     # page's problems (ET-2.Q03 is on another page).
     expect(reason).to_have_attribute("aria-invalid", "true")
-    expect(page.locator("#et-3-q02-na-reason-error")).to_have_text(
-        "ET-3.Q02: say why it does not apply, or choose another rating."
-    )
-    expect(page.locator("[data-error-summary] a")).to_have_text(
-        ["ET-3.Q02: say why it does not apply, or choose another rating."]
-    )
+    message = "ET-3.Q02: say why it does not apply, or choose another rating."
+    expect(page.locator("#et-3-q02-na-reason-error")).to_have_text("Error: " + message)
+    on_page = page.locator("[data-error-summary] a")
+    expect(on_page.first).to_have_text(message)
+    expect(on_page.filter(has_text="ET-2.")).to_have_count(0)
+    expect(on_page.filter(has_text="ET-3.Q03: choose a rating.")).to_have_count(1)
     # Giving the reason clears the error there and then.
     reason.fill("Covered by the regional team")
     expect(page.locator("#et-3-q02-na-reason-error")).to_be_hidden()
-    expect(page.locator("[data-error-summary]")).to_be_hidden()
+    expect(on_page.filter(has_text="ET-3.Q02")).to_have_count(0)
     expect(reason).not_to_have_attribute("aria-invalid", "true")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -22,6 +23,7 @@ from macros.render.instrument import (
 from macros.validate import ContentInvalid, build_content
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "instrument-data"
+JS = Path(__file__).resolve().parent.parent.parent / "overrides" / "assets" / "javascripts"
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
 OVERVIEW = "assess/fixture-test/"  # where the fixture's overview and its section pages are served
 S1, S2 = OVERVIEW + "s1/", OVERVIEW + "s2/"
@@ -274,7 +276,97 @@ def test_overview_lists_each_section_with_its_status(form):
         (link,) = row.find_all("a", class_="iom-task-list__link")
         (status,) = row.find_all(data_task_status=section_id)
         assert (link.text(), _to(OVERVIEW, link.attrs["href"])) == (title, url)
-        assert link.attrs["aria-describedby"] == status.attrs["id"]
+        # A screen reader hears the section's size (and why it is not done yet) and status.
+        (hint,) = row.find_all(class_="iom-task-list__hint")
+        assert link.attrs["aria-describedby"] == f"{hint.attrs['id']} {status.attrs['id']}"
+        assert row.find_all(data_task_reason=section_id)
+        # The status is the script's: without it, no section claims to be started or not.
+        assert status.text() == ""
+    assert rows[1].find_all(class_="iom-task-list__hint")[0].text().strip() == "1 point"
+
+
+def test_overview_leads_with_progress_and_continue_then_sections(form):
+    """GOV.UK task list order: progress and Continue, the sections, the details, the check,
+    the report and downloads; the saved assessments and the summary after those."""
+    order = []
+    for node in form.iter():
+        for attr in ("data-task-progress", "data-continue", "data-task-list", "data-about"):
+            if node.has(attr):
+                order.append(attr)
+        if node.has("data-check") or node.has("data-transfer") or node.has("data-saved-list"):
+            order.append(
+                next(a for a in ("data-check", "data-transfer", "data-saved-list") if node.has(a))
+            )
+        if node.has("data-summary"):
+            order.append("data-summary")
+    firsts = list(dict.fromkeys(order))
+    assert firsts == [
+        "data-task-progress",
+        "data-continue",
+        "data-task-list",
+        "data-about",
+        "data-check",
+        "data-transfer",
+        "data-saved-list",
+        "data-summary",
+    ]
+    # Before JavaScript, Continue leads to the first section's page.
+    (start,) = form.find_all("a", data_continue="")
+    assert _to(OVERVIEW, start.attrs["href"]) == S1
+    assert start.text() == "Continue"
+
+
+def test_section_page_ends_with_have_you_completed_this_section(section_pages):
+    page = section_pages["S1"]
+    (question,) = page.find_all(data_completed_question="")
+    # Answers are kept only with JavaScript, so the question is shown only with it.
+    assert "iom-js-only" in question.attrs["class"].split()
+    (legend,) = question.find_all("legend")
+    assert legend.text() == "Have you completed this section?"
+    radios = question.find_all("input", type="radio")
+    assert [r.attrs["value"] for r in radios] == ["yes", "no"]
+    labels = {lab.attrs["for"]: lab.text() for lab in question.find_all("label")}
+    assert [labels[r.attrs["id"]] for r in radios] == [
+        "Yes, I’ve completed this section",
+        "No, I’ll come back to it later",
+    ]
+    assert len({r.attrs["name"] for r in radios}) == 1
+    (error,) = question.find_all(data_completed_error="")
+    assert error.has("hidden")
+    # It comes after the last question and before the links to the other sections.
+    kinds = [
+        "item" if n.has("data-item") else "question" if n.has("data-completed-question") else "nav"
+        for n in page.iter()
+        if n.has("data-item") or n.has("data-completed-question") or n.tag == "nav"
+    ]
+    assert kinds == ["item", "item", "question", "nav"]
+
+
+def test_every_field_the_check_names_has_a_place_for_its_message(section_pages, form):
+    """lib/check.js names a field by key; the form has an error slot beside each, and an id
+    for the control its link lands on (assessment-page.js fieldId)."""
+    page = section_pages["S1"]
+    (item,) = page.find_all("fieldset", data_item="FX-1")
+    slots = {n.attrs["data-error-for"] for n in item.iter() if n.has("data-error-for")}
+    assert {
+        "rating",
+        "na_reason",
+        "evidence",
+        "efficiency",
+        "actions",
+        "action",
+        "owner",
+        "due",
+    } <= slots
+    ids = {n.attrs.get("id") for n in item.iter()}
+    for field in ["fx-1-rating-low", "fx-1-na-reason", "fx-1-evidence", "fx-1-add-action"]:
+        assert field in ids, field
+    for field in ["fx-1-action-1-action", "fx-1-action-1-owner", "fx-1-action-1-due"]:
+        assert field in ids, field
+    about = {n.attrs["data-error-for"] for n in form.iter() if n.has("data-error-for")}
+    assert about == {"partnership", "date"}
+    ids = {n.attrs.get("id") for n in form.iter()}
+    assert {"iom-about-partnership", "iom-about-date"} <= ids
 
 
 def test_section_page_has_the_bar_its_progress_and_a_way_between_sections(section_pages):
@@ -316,16 +408,38 @@ def test_messages_for_the_script_are_in_the_markup(form, section_pages):
         assert key in keys
     for key in ["file-bad-rating", "file-too-large", "updated-elsewhere", "cleared-elsewhere"]:
         assert key in keys
-    for key in ["task-not-started", "task-in-progress", "task-done", "check-ok"]:
+    for key in ["task-not-started", "task-in-progress", "task-completed", "check-ok"]:
+        assert key in keys
+    for key in ["task-progress", "task-reason-problems", "continue-next", "continue-check"]:
         assert key in keys
     page = section_pages["S1"]
     keys = {n.attrs["data-message"] for n in page.iter() if n.has("data-message")}
     needed = ["saved", "storage-unavailable", "storage-full", "progress", "progress-na"]
-    needed += ["untitled", "error-title-check", "na-reason-missing", "not-saved-full"]
+    needed += ["untitled", "error-title-check", "check-na-reason-missing", "not-saved-full"]
+    needed += ["error-title-completed", "completed-blocked", "error-prefix"]
     needed += ["not-saved-blocked", "updated-elsewhere", "removed-elsewhere", "cleared-elsewhere"]
     for key in needed:
         assert key in keys, key
     assert page.find_all("template", data_action_template="")
+
+
+def test_every_problem_the_check_finds_has_its_message_on_both_pages(form, section_pages):
+    """The codes lib/check.js gives problems, read from its source: each has a "check-<code>"
+    message on the overview and on a section page (the script has no words of its own)."""
+    source = (JS / "lib" / "check.js").read_text(encoding="utf-8")
+    codes = set(re.findall(r'add\((?:errors|warnings), "([a-z-]+)"', source))
+    codes |= {
+        f"{key}-missing" for key in re.findall(r'"([a-z]+)"', _between(source, "ABOUT = [", "]"))
+    }
+    assert {"not-rated", "evidence-missing", "action-overdue", "date-missing"} <= codes
+    for node in (form, section_pages["S1"]):
+        keys = {n.attrs["data-message"] for n in node.iter() if n.has("data-message")}
+        assert {f"check-{code}" for code in codes} <= keys
+
+
+def _between(text: str, start: str, end: str) -> str:
+    at = text.index(start) + len(start)
+    return text[at : text.index(end, at)]
 
 
 def test_unknown_instrument_names_the_known_ones(fixture_content):

@@ -1,9 +1,11 @@
 /*
- * An assessment form's overview page (module iom-instrument): the saved assessments (open,
- * new, duplicate, delete), the partnership details, the task list's status per section, the
- * summary (progress, counts by rating as a chart and a table, priorities, check your answers
- * with change links, every action, answers kept from an earlier version), "Check for
- * problems", downloads (JSON, CSV) and import. The open assessment and saving are the
+ * An assessment form's overview page (module iom-instrument), a GOV.UK task list: how many
+ * sections are completed and "Continue" to the first that is not, each section's status
+ * (lib/check.js), the partnership details, "Check your answers" (every problem, linking to
+ * its field on its section page; warnings apart), downloads (JSON, CSV), the saved
+ * assessments (open, new, duplicate, delete, import) and the summary (counts by rating as a
+ * chart and a table, priorities, every answer with change links, every action, answers kept
+ * from an earlier version). The open assessment and saving are the
  * AssessmentPage's (assessment-page.js); the CSV writers and the import path
  * (lib/importer.js) load on first use. Items live on the section pages: links to them come
  * from the page's instrument JSON.
@@ -58,7 +60,6 @@
     this.page.renderName();
     this.renderList();
     this.renderSummary();
-    if (this.page.errorsShown) this.check(false);
   };
 
   Overview.prototype.handleInput = function (event) {
@@ -70,6 +71,7 @@
         this.page.renderName();
         this.renderList();
       }
+      if (this.checked) this.check(false);
     } else if ($target === this.$file && event.type === "change") {
       this.handleImportFile();
     }
@@ -128,8 +130,7 @@
       window.print();
     },
     check: function () {
-      var found = this.check(true);
-      this.$root.querySelector("[data-check-status]").textContent = found.length ? "" : this.t("check-ok");
+      this.check(true);
     },
     "download-copy": function () {
       this.page.downloadJson();
@@ -266,26 +267,69 @@
     return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear() + ", " + pad(d.getHours()) + ":" + pad(d.getMinutes());
   }
 
-  /* ---- problems ---- */
+  /* ---- "Check your answers" ---- */
 
+  /**
+   * Every problem in the error summary of "Check your answers", each linking to its field
+   * (on its section page, or a detail here) and shown beside it here; warnings below it.
+   * Once run, it follows every change until nothing is left to fix.
+   */
   Overview.prototype.check = function (moveFocus) {
-    var every = function () {
-      return true;
+    var self = this;
+    var found = this.page.problems();
+    var href = function (p) {
+      return (p.item ? self.itemHref(p.item, null) : "") + "#" + p.field;
     };
-    return this.page.check(every, this.itemHref.bind(this), null, moveFocus);
+    this.checked = true;
+    this.page.showBeside(found.errors);
+    var $status = this.$root.querySelector("[data-check-status]");
+    var count = found.errors.length;
+    var summary = this.checkSummary || (this.checkSummary = ui.errorSummary(this.$root, this.$root.querySelector("[data-check-summary]")));
+    var text = count ? this.t(count === 1 ? "check-count-one" : "check-count", { count: count }) : this.t("check-ok");
+    if ($status.textContent !== text) $status.textContent = text;
+    var $warnings = this.$root.querySelector("[data-check-warnings]");
+    var $list = $warnings.querySelector("[data-check-warning-list]");
+    ui.empty($list);
+    found.warnings.forEach(function (p) {
+      var $li = el("li");
+      var $a = el("a", "iom-link", p.message);
+      $a.href = href(p);
+      $li.appendChild($a);
+      $list.appendChild($li);
+    });
+    $warnings.hidden = !found.warnings.length;
+    // Rebuilt only when it changes: its alert is read again each time it is.
+    var key = found.errors.map(function (p) {
+      return href(p) + " " + p.message;
+    }).join("\n");
+    if (count && (key !== this.shownKey || moveFocus)) {
+      summary.show(
+        this.t("error-title-check"),
+        found.errors.map(function (p) {
+          return { message: p.message, href: href(p) };
+        }),
+        moveFocus
+      );
+    } else if (!count) {
+      summary.hide();
+    }
+    this.shownKey = key;
+    return found;
   };
 
-  /** A link to an item on its section page (with `suffix`, to a field in it). */
-  Overview.prototype.itemHref = function (id, suffix) {
+  /** A link to an item on its section page (or, with `fragment` null, to the page alone). */
+  Overview.prototype.itemHref = function (id, fragment) {
     var section = this.instrument.sectionOf[id];
-    return (section ? section.url : "") + "#" + A.anchor(id) + (suffix || "");
+    var url = section ? section.url : "";
+    return fragment === null ? url : url + "#" + A.anchor(id);
   };
 
   /* ---- the summary ---- */
 
   Overview.prototype.renderSummary = function () {
     var summary = A.summarise(this.session.doc, this.instrument);
-    this.renderTaskList(summary);
+    this.renderTaskList();
+    if (this.checked) this.check(false);
     this.$root.querySelector("[data-progress-total]").textContent = this.page.progressText(summary.total);
     this.renderCounts(summary);
     this.renderChart(summary);
@@ -295,14 +339,46 @@
     this.renderEarlier(summary);
   };
 
-  /** Each section's line in the task list: not started, in progress (N/A counts as done), completed. */
-  Overview.prototype.renderTaskList = function (summary) {
-    var $statuses = this.$root.querySelectorAll("[data-task-status]");
-    for (var i = 0; i < $statuses.length; i++) {
-      var counts = summary.bySection[$statuses[i].getAttribute("data-task-status")];
-      var answered = counts.rated + counts.na;
-      var key = !answered ? "task-not-started" : answered < counts.total ? "task-in-progress" : "task-done";
-      $statuses[i].textContent = this.t(key, { rated: answered, total: counts.total });
+  /**
+   * The task list: how many sections are completed, "Continue" to the first that is not (or
+   * to the check, once all are), and each section's status with why it is not Completed.
+   */
+  Overview.prototype.renderTaskList = function () {
+    var self = this;
+    var ins = this.instrument;
+    var check = IOM.lib.check;
+    var status = check.sections(this.session.doc, ins, check.run(this.session.doc, ins));
+    var titles = Object.create(null);
+    var urls = Object.create(null);
+    ins.sections.forEach(function (section) {
+      titles[section.id] = section.title;
+      urls[section.id] = section.url;
+    });
+    var started = false;
+    status.sections.forEach(function (s) {
+      started = started || s.status !== "not-started";
+      var $status = self.$root.querySelector('[data-task-status="' + s.id + '"]');
+      var $reason = self.$root.querySelector('[data-task-reason="' + s.id + '"]');
+      if (!$status) return;
+      var word = self.t("task-" + s.status);
+      var $tag = s.status === "completed" ? el("span", "iom-task-list__done", word) : el("strong", "iom-tag iom-tag--" + (s.status === "not-started" ? "blue" : "light-blue"), word);
+      ui.empty($status);
+      $status.appendChild($tag);
+      var reason = "";
+      if (s.reason === "unanswered") reason = self.t("task-reason-unanswered", { answered: s.answered, total: s.total });
+      else if (s.reason === "problems") reason = self.t(s.errors === 1 ? "task-reason-problems-one" : "task-reason-problems", { count: s.errors });
+      else if (s.reason === "unconfirmed") reason = self.t("task-reason-unconfirmed");
+      if ($reason) $reason.textContent = reason;
+    });
+    this.$root.querySelector("[data-task-progress]").textContent = this.t(status.total === 1 ? "task-progress-one" : "task-progress", { completed: status.completed, total: status.total });
+    var $continue = this.$root.querySelector("[data-continue]");
+    var $to = this.$root.querySelector("[data-continue-to]");
+    if (status.next) {
+      $continue.href = urls[status.next];
+      $to.textContent = this.t(started ? "continue-next" : "continue-start", { section: titles[status.next] });
+    } else {
+      $continue.href = "#check-your-answers";
+      $to.textContent = this.t("continue-check");
     }
   };
 

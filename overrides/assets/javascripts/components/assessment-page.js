@@ -3,7 +3,8 @@
  * section page, assessment-section.js, each own one of these): the instrument and words the
  * page carries, the open assessment (lib/session.js) kept in step with other tabs, what saving
  * did ("Saved", storage full or blocked, beside the field and at the top, with a download so
- * nothing is lost), the open assessment's name, progress, and "Check for problems".
+ * nothing is lost), the open assessment's name, progress, and the problems "Check your
+ * answers" finds (lib/check.js) with their messages, beside their fields.
  * `show` is called whenever the document shown changes (opened, or changed in another tab).
  */
 (function () {
@@ -164,27 +165,84 @@
     return this.t("progress", { rated: counts.rated, total: counts.total, noun: noun });
   };
 
-  /**
-   * Show the problems of the items `mine` answers for (all on the overview) in the error
-   * summary, each linking to its reason box; `beside(id, message)` shows one by its field.
-   */
-  AssessmentPage.prototype.check = function (mine, href, beside, moveFocus) {
+  /* ---- "Check your answers" (lib/check.js): messages, the fields they are about ---- */
+
+  /** Every problem with the open assessment, each with its message and its field's id. */
+  AssessmentPage.prototype.problems = function () {
     var self = this;
-    var found = A.problems(this.session.doc, this.instrument).filter(function (p) {
-      return mine(p.item);
+    var found = IOM.lib.check.run(this.session.doc, this.instrument);
+    found.errors.concat(found.warnings).forEach(function (p) {
+      p.message = self.t("check-" + p.code, {
+        item: p.item,
+        level: p.level ? self.levels.label(p.level) : "",
+        field: self.instrument.fieldLabels[p.key] || "",
+        n: p.n,
+        due: p.due
+      });
+      p.field = self.fieldId(p);
     });
-    this.errorsShown = found.length > 0;
-    if (!found.length) {
-      this.errors.hide();
-      return found;
-    }
-    var errors = found.map(function (problem) {
-      var message = self.t(problem.code, { item: problem.item });
-      if (beside) beside(problem.item, message);
-      return { message: message, href: href(problem.item, "-na-reason") };
-    });
-    this.errors.show(this.t("error-title-check"), errors, moveFocus);
     return found;
+  };
+
+  /**
+   * The id of the control a problem's link lands on, as the templates make them
+   * (instrument_macros.html): an item's first rating, its reason or text box, its "Add an
+   * action" button, a field of its action n; a detail's box on the overview.
+   */
+  AssessmentPage.prototype.fieldId = function (p) {
+    if (!p.item) return "iom-about-" + p.key;
+    var base = A.anchor(p.item);
+    if (p.n) return base + "-action-" + p.n + "-" + p.key;
+    if (p.key === "rating") return base + "-rating-" + this.instrument.levels[0].value;
+    if (p.key === "na_reason") return base + "-na-reason";
+    if (p.key === "actions") return base + "-add-action";
+    return base + "-" + p.key;
+  };
+
+  /** Show each problem's message beside its field (GOV.UK error message), marking the field. */
+  AssessmentPage.prototype.showBeside = function (problems) {
+    var self = this;
+    this.clearBeside();
+    var slots = [];
+    problems.forEach(function (p) {
+      var $field = document.getElementById(p.field);
+      if (!$field || !self.$root.contains($field)) return;
+      var box = p.key === "rating" ? ".iom-rating" : p.key === "actions" ? ".iom-actions" : ".iom-field";
+      var $box = $field.closest(box);
+      var $slot = $box && $box.querySelector('[data-error-for="' + p.key + '"]');
+      if (!$slot) return;
+      if (slots.indexOf($slot) < 0) {
+        slots.push($slot);
+        ui.empty($slot);
+        $slot.appendChild(ui.el("span", "iom-visually-hidden", self.t("error-prefix") + " "));
+        $box.classList.add("iom-field--error");
+        // A radio group is described as a whole; a box or button by itself.
+        var $described = p.key === "rating" ? $box : $field;
+        ui.describedBy($described, $slot.id, true);
+        if (p.key !== "rating" && p.key !== "actions") $field.setAttribute("aria-invalid", "true");
+        $slot.hidden = false;
+      } else {
+        $slot.appendChild(document.createTextNode(" "));
+      }
+      $slot.appendChild(document.createTextNode(p.message));
+    });
+  };
+
+  /** Take every message showBeside put beside a field away, and what marked the field. */
+  AssessmentPage.prototype.clearBeside = function () {
+    var $slots = this.$root.querySelectorAll("[data-error-for]:not([hidden])");
+    for (var i = 0; i < $slots.length; i++) {
+      var id = $slots[i].id;
+      $slots[i].hidden = true;
+      ui.empty($slots[i]);
+      var $box = $slots[i].parentNode.closest(".iom-field--error");
+      if ($box) $box.classList.remove("iom-field--error");
+      var $described = this.$root.querySelectorAll('[aria-describedby~="' + id + '"]');
+      for (var k = 0; k < $described.length; k++) {
+        ui.describedBy($described[k], id, false);
+        $described[k].removeAttribute("aria-invalid");
+      }
+    }
   };
 
   IOM.AssessmentPage = AssessmentPage;

@@ -1,13 +1,17 @@
 /*
  * A section page of an assessment form (module iom-instrument-section): its questions, filled
  * from the open assessment and saved as they are answered: rating, N/A reason, text boxes
- * (each with a print copy: text boxes do not grow in print) and actions, added and removed.
- * Shows a problem beside its field, and puts focus on an item's rating when a link names it.
- * The open assessment and saving are the AssessmentPage's (assessment-page.js).
+ * (each with a print copy: text boxes do not grow in print) and actions, added and removed;
+ * then "Have you completed this section?", whose Yes is refused while the section has a
+ * problem (lib/check.js), each then listed at the top and shown beside its field. A link
+ * that names an item or a field (from the overview's task list, "Change" or "Check your
+ * answers") puts focus on it. The open assessment and saving are the AssessmentPage's
+ * (assessment-page.js).
  */
 (function () {
   "use strict";
   var IOM = window.IOM;
+  var ui = IOM.ui;
   var A = IOM.lib.assessment;
   var own = A.own;
 
@@ -18,6 +22,10 @@
   Section.prototype.init = function () {
     this.page = new IOM.AssessmentPage(this.$root, this.fill.bind(this));
     this.instrument = this.page.instrument;
+    this.t = this.page.t;
+    this.sectionId = this.$root.getAttribute("data-section-page");
+    this.$completed = this.$root.querySelector("[data-completed-question]");
+    this.$completedError = this.$root.querySelector("[data-completed-error]");
     this.items = Object.create(null);
     var $items = this.$root.querySelectorAll("[data-item]");
     for (var i = 0; i < $items.length; i++) this.items[$items[i].getAttribute("data-item")] = readItem($items[i]);
@@ -65,7 +73,7 @@
     });
     this.page.renderName();
     this.renderProgress();
-    if (this.page.errorsShown) this.check(false);
+    this.renderCompleted();
   };
 
   /** Set a text box (unless it already holds that text: the caret stays) and its print copy. */
@@ -149,6 +157,10 @@
 
   Section.prototype.handleInput = function (event) {
     var $target = event.target;
+    if ($target.hasAttribute("data-completed-answer")) {
+      if (event.type === "change" && $target.checked) this.answerCompleted($target.value === "yes", $target);
+      return;
+    }
     var $item = $target.closest("[data-item]");
     if (!$item) return;
     var id = $item.getAttribute("data-item");
@@ -179,7 +191,7 @@
   Section.prototype.change = function (id, key, value, $field, typing) {
     this.page.change(["responses", id, key], value, $field, typing);
     this.renderProgress();
-    if (this.page.errorsShown) this.check(false);
+    this.renderCompleted();
   };
 
   Section.prototype.newAction = function () {
@@ -205,53 +217,93 @@
     }
   };
 
-  /* ---- problems and focus ---- */
+  /* ---- "Have you completed this section?" and this page's problems ---- */
 
-  /** This page's N/A answers without a reason, beside their boxes and in the error summary. */
-  Section.prototype.check = function (moveFocus) {
+  /** This page's errors (lib/check.js), each with its message and field. */
+  Section.prototype.errors = function () {
     var self = this;
-    this.clearItemErrors();
-    return this.page.check(
-      function (id) {
-        return !!self.items[id];
-      },
-      function (id, suffix) {
-        return "#" + self.items[id].$item.id + suffix;
-      },
-      this.showItemError.bind(this),
-      moveFocus
-    );
-  };
-
-  Section.prototype.showItemError = function (id, message) {
-    var item = this.items[id];
-    var $error = item.$item.querySelector('[data-error-for="na_reason"]');
-    if (!$error) return;
-    $error.textContent = message;
-    $error.hidden = false;
-    item.$naReasonInput.setAttribute("aria-invalid", "true");
-    item.$naReasonInput.setAttribute("aria-describedby", $error.id);
-    item.$naReason.classList.add("iom-field--error");
-  };
-
-  Section.prototype.clearItemErrors = function () {
-    var $errors = this.$root.querySelectorAll("[data-error-for]");
-    for (var i = 0; i < $errors.length; i++) {
-      $errors[i].hidden = true;
-      $errors[i].textContent = "";
-    }
-    var $invalid = this.$root.querySelectorAll("[data-na-reason-input][aria-invalid]");
-    for (var j = 0; j < $invalid.length; j++) {
-      $invalid[j].removeAttribute("aria-invalid");
-      $invalid[j].removeAttribute("aria-describedby");
-    }
-    var $marked = this.$root.querySelectorAll(".iom-field--error");
-    for (var k = 0; k < $marked.length; k++) $marked[k].classList.remove("iom-field--error");
+    return this.page.problems().errors.filter(function (p) {
+      return !!self.items[p.item];
+    });
   };
 
   /**
-   * Arriving from a "Change" or error link (…/sa-1/#sa-1-2, …/#et-2-q03-na-reason): focus
-   * the item's rating, or the field named, with this page's problems shown beside theirs.
+   * Yes is kept only when the section has no problem; otherwise the answer goes back to what
+   * was saved, and every problem is listed at the top (focus moves there) and beside its field.
+   */
+  Section.prototype.answerCompleted = function (yes, $radio) {
+    var errors = yes ? this.errors() : [];
+    if (errors.length) {
+      this.refused = true;
+      this.renderCompleted();
+      this.check(true, "error-title-completed");
+      return;
+    }
+    this.refused = false;
+    this.page.change(["completed", this.sectionId], yes, $radio, false);
+    this.renderCompleted();
+    if (yes) this.page.say(this.t("completed-yes"));
+  };
+
+  /**
+   * The question as saved, and why Yes cannot stand (refused just now, or said before a
+   * problem appeared): the problems, named under the question. Problems already shown at the
+   * top and beside their fields follow each change.
+   */
+  Section.prototype.renderCompleted = function () {
+    if (!this.$completed) return;
+    var confirmed = IOM.lib.check.confirmed(this.page.session.doc, this.sectionId);
+    var saved = A.own(A.own(this.page.session.doc, "completed"), this.sectionId);
+    var $answers = this.$completed.querySelectorAll("[data-completed-answer]");
+    for (var i = 0; i < $answers.length; i++) {
+      $answers[i].checked = $answers[i].value === "yes" ? confirmed : saved === false;
+    }
+    var errors = this.refused || confirmed || this.page.errorsShown ? this.errors() : [];
+    if (!errors.length) this.refused = false;
+    var blocked = (this.refused || confirmed) && errors.length > 0;
+    var $error = this.$completedError;
+    var $fieldset = this.$completed.querySelector("fieldset");
+    ui.empty($error);
+    if (blocked) {
+      $error.appendChild(ui.el("span", "iom-visually-hidden", this.t("error-prefix") + " "));
+      $error.appendChild(document.createTextNode(this.t("completed-blocked")));
+      var $list = ui.el("ul", "iom-completed__problems");
+      errors.forEach(function (p) {
+        $list.appendChild(ui.el("li", "", p.message));
+      });
+      $error.appendChild($list);
+    }
+    $error.hidden = !blocked;
+    this.$completed.classList.toggle("iom-field--error", blocked);
+    ui.describedBy($fieldset, $error.id, blocked);
+    if (this.page.errorsShown) this.check(false, this.summaryTitle);
+  };
+
+  /** This page's problems in the error summary, each linking to its field, and beside it. */
+  Section.prototype.check = function (moveFocus, titleKey) {
+    var errors = this.errors();
+    this.summaryTitle = titleKey || this.summaryTitle || "error-title-check";
+    this.page.showBeside(errors);
+    this.page.errorsShown = errors.length > 0;
+    if (!errors.length) {
+      this.page.errors.hide();
+      this.summaryTitle = null;
+      return errors;
+    }
+    this.page.errors.show(
+      this.t(this.summaryTitle),
+      errors.map(function (p) {
+        return { message: p.message, href: "#" + p.field };
+      }),
+      moveFocus
+    );
+    return errors;
+  };
+
+  /**
+   * Arriving from a link that names an item (…/sa-1/#sa-1-2: its rating) or a field
+   * (…/#et-2-q03-na-reason, from "Check your answers"): focus it; for a field, with this
+   * page's problems shown at the top and beside theirs.
    */
   Section.prototype.focusItemInHash = function () {
     var name = decodeURIComponent(window.location.hash.slice(1));
@@ -260,9 +312,10 @@
     var ids = Object.keys(this.items).filter(function (id) {
       return self.items[id].$item.id === name;
     });
-    if (/-na-reason$/.test(name)) this.check(false);
     var $target = ids.length ? this.ratingToFocus(this.items[ids[0]]) : document.getElementById(name);
-    if ($target && this.$root.contains($target) && /^(INPUT|TEXTAREA|SELECT)$/.test($target.tagName)) $target.focus();
+    if (!$target || !this.$root.contains($target) || !/^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test($target.tagName)) return;
+    if (!ids.length) this.check(false);
+    $target.focus();
   };
 
   /** An item's checked rating, else its first. */

@@ -87,11 +87,11 @@
   }
 
   /**
-   * The GOV.UK error summary in $root ([data-error-summary]): show(title, [{message, href}],
-   * moveFocus) and hide(). Its links put focus on the field they name.
+   * The GOV.UK error summary in $root ([data-error-summary], or the one given): show(title,
+   * [{message, href}], moveFocus) and hide(). Its links put focus on the field they name.
    */
-  function errorSummary($root) {
-    var $summary = $root.querySelector("[data-error-summary]");
+  function errorSummary($root, $given) {
+    var $summary = $given || $root.querySelector("[data-error-summary]");
     $summary.addEventListener("click", function (event) {
       var $link = event.target.closest("a[href^='#']");
       var $field = $link && document.getElementById($link.getAttribute("href").slice(1));
@@ -141,6 +141,16 @@
     });
     if (errors.length > shown.length) shown.push({ message: t("file-more", { file: name, count: errors.length - shown.length }), href: href });
     return shown;
+  }
+
+  /** Add (on) or remove one id from an element's aria-describedby, keeping the others. */
+  function describedBy($el, id, on) {
+    var ids = ($el.getAttribute("aria-describedby") || "").split(" ").filter(function (one) {
+      return one && one !== id;
+    });
+    if (on) ids.push(id);
+    if (ids.length) $el.setAttribute("aria-describedby", ids.join(" "));
+    else $el.removeAttribute("aria-describedby");
   }
 
   /** A polite live region: say(text) announces, even the same text twice. */
@@ -214,6 +224,7 @@
     levels: levels,
     errorSummary: errorSummary,
     fileErrors: fileErrors,
+    describedBy: describedBy,
     status: status,
     download: download,
     watch: watch

@@ -89,6 +89,13 @@
     }))) {
       errors.push({ code: "bad-shape", path: "earlier" });
     }
+    // "Have you completed this section?": true or false by section id (any version's).
+    var completed = own(raw, "completed");
+    if (completed !== undefined && !(isObject(completed) && Object.keys(completed).every(function (id) {
+      return ITEM_ID.test(id) && typeof completed[id] === "boolean";
+    }))) {
+      errors.push({ code: "bad-shape", path: "completed" });
+    }
     var responses = own(raw, "responses");
     if (!isObject(responses)) {
       errors.push({ code: "bad-shape", path: "responses" });

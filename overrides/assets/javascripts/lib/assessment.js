@@ -1,7 +1,8 @@
 /*
  * The saved-assessment document (format "iom-assessment"): what the form is, a new document,
  * the counts the summary shows. The check every file passes before it comes in is
- * lib/assessment-file.js (loaded only where files are read). Pure: no DOM.
+ * lib/assessment-file.js (loaded only where files are read); "Check your answers" is
+ * lib/check.js. Pure: no DOM.
  *
  * `instrument` is the JSON block a page carries (macros/render/partnership.py instrument_info):
  *   {id, version, na, levels: [{value, label, tone, priority}], fields, statuses, sections:
@@ -190,17 +191,6 @@
     return { total: total, sections: sections, bySection: bySection, priorities: priorities, actions: actions, earlier: earlier };
   }
 
-  /** Problems a person should fix before sharing: N/A without a reason. */
-  function problems(doc, instrument) {
-    var ins = describe(instrument);
-    var found = [];
-    ins.itemIds.forEach(function (id) {
-      var r = own(own(doc, "responses"), id);
-      if (ratingOf(r, ins) === NA && !hasText(own(r, "na_reason"))) found.push({ code: "na-reason-missing", item: id });
-    });
-    return found;
-  }
-
   /** An item's HTML id, as the build's `anchor` filter makes it: "KP-1.1" → "kp-1-1". */
   function anchor(id) {
     return String(id).toLowerCase().replace(/\./g, "-");
@@ -234,7 +224,6 @@
     compareVersions: compareVersions,
     isEarlierVersion: isEarlierVersion,
     summarise: summarise,
-    problems: problems,
     anchor: anchor,
     slug: slug
   };

@@ -5,8 +5,9 @@
  *   var session = IOM.lib.session.open({store, instrument, migrate})
  *   session.doc                the document as this page shows it: the stored copy with this
  *                              page's changes that are not saved yet
- *   session.change(path, value, wait)  one change, as a patch: ["name"] or
- *                              ["responses", "SA-1.1", "evidence"|"rating"|"actions"|…];
+ *   session.change(path, value, wait)  one change, as a patch: ["name"],
+ *                              ["responses", "SA-1.1", "evidence"|"rating"|"actions"|…] or
+ *                              ["completed", "SA-1"] (the section's "Have you completed");
  *                              saved now, or after `wait` ms of quiet (typing)
  *   session.save()             → {ok, reason: "full" | "unavailable" | "removed"}
  *   session.flush()            save what is waiting, if anything
@@ -101,6 +102,13 @@
   function apply(doc, path, value, instrument) {
     if (path.length === 1) {
       doc[path[0]] = value;
+      return;
+    }
+    if (path[0] !== "responses") {
+      // A map of the document's own, such as completed: {section id: true}.
+      var map = A.own(doc, path[0]);
+      if (!A.isObject(map)) map = doc[path[0]] = {};
+      map[path[1]] = value;
       return;
     }
     var responses = doc.responses;
