@@ -37,14 +37,68 @@ _RULE_PRELUDE = re.compile(r"([^{}]+)\{")
 CONTENT_CLASS = "md-content__inner"  # the theme's <article> holding the page content
 
 
+def _split_top_level(text: str) -> list[str]:
+    """`text` split at the commas outside parentheses: `:is(.a, .b) .c, .d` → two selectors."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _outside_parentheses(selector: str) -> tuple[str, list[tuple[str, str]]]:
+    """The selector without its `( … )` groups, and each top-level group as (the pseudo-class
+    before it, its text): `.a:not(.b)` → (".a", [(":not", ".b")])."""
+    outside, groups, depth, start = [], [], 0, 0
+    for index, char in enumerate(selector):
+        if char == "(":
+            if depth == 0:
+                before = selector[start:index]
+                pseudo = before[before.rfind(":") :] if ":" in before else ""
+                outside.append(before[: len(before) - len(pseudo)])
+                start = index + 1
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                groups.append((pseudo, selector[start:index]))
+                start = index + 1
+    outside.append(selector[start:])
+    return "".join(outside), groups
+
+
+def _classes_needed(selector: str) -> list[frozenset[str]]:
+    """The class sets any one of which lets `selector` match on a page: its classes, where
+    those of a `:is()` or `:where()` with several choices count as one choice each. The
+    classes of `:has()` and `:not()` count as needed: a sheet whose rule says
+    `html:not(.iom-js) .iom-js-only` is not for every page that has `.iom-js-only` (iom.css
+    carries that rule)."""
+    outside, groups = _outside_parentheses(selector)
+    required = set(_CLASS_IN_SELECTOR.findall(outside))
+    choices = []
+    for pseudo, group in groups:
+        alternatives = _split_top_level(group)
+        if pseudo not in (":is", ":where") or len(alternatives) == 1:
+            required.update(_CLASS_IN_SELECTOR.findall(group))
+        else:
+            choices.extend(alternatives)
+    if required:
+        return [frozenset(required)]
+    return [needed for alternative in choices for needed in _classes_needed(alternative)]
+
+
 def stylesheet_selectors(css: str) -> set[frozenset[str]]:
     """For each selector in a stylesheet, the set of our (`iom-`) classes it needs."""
     selectors = set()
     for selector_list in _RULE_PRELUDE.findall(_COMMENTS.sub("", css)):
-        for selector in selector_list.split(","):
-            classes = frozenset(_CLASS_IN_SELECTOR.findall(selector))
-            if classes:
-                selectors.add(classes)
+        for selector in _split_top_level(selector_list):
+            selectors.update(_classes_needed(selector))
     return selectors
 
 

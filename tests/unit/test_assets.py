@@ -35,6 +35,21 @@ def _page(html=PAGE, manifest=MANIFEST):
     return assets.page_assets(html, SHEETS, assets.read_manifest(manifest), INLINE, "../../")
 
 
+def test_a_selector_needs_the_classes_outside_its_is_and_not_groups():
+    css = (
+        ":is(.iom-page, .iom-doc) .iom-report :is(.iom-key, .iom-list) > li { }"
+        " .iom-a:not(.iom-b), :where(.iom-c, .iom-d .iom-e) p { }"
+        " body:has(.iom-page) .iom-sources { }"
+    )
+    assert assets.stylesheet_selectors(css) == {
+        frozenset({"iom-report"}),
+        frozenset({"iom-page", "iom-sources"}),
+        frozenset({"iom-a", "iom-b"}),
+        frozenset({"iom-c"}),
+        frozenset({"iom-d", "iom-e"}),
+    }
+
+
 def test_manifest_is_read_from_modules_json():
     manifest = assets.read_manifest(MANIFEST)
     assert manifest["iom-b"] == ["lib/x.js", "lib/y.js", "components/b.js"]
