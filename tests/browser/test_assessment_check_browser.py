@@ -187,8 +187,8 @@ def test_the_task_list_shows_each_status_with_its_reason(page, tmp_path):
     link = page.get_by_role("link", name="SA-2 Delivering a local response to local problems")
     expect(link.first).to_have_accessible_description("2 elements 1 problem to fix In progress")
     # The status is a tag with its word; Completed is plain text (GOV.UK task list).
-    expect(statuses.nth(1).locator(".iom-tag")).to_have_text("In progress")
-    expect(statuses.nth(0).locator(".iom-tag")).to_have_count(0)
+    expect(statuses.nth(1).locator(".iom-status-tag")).to_have_text("In progress")
+    expect(statuses.nth(0).locator(".iom-status-tag")).to_have_count(0)
 
 
 def test_continue_goes_to_the_first_unfinished_section(page, tmp_path):

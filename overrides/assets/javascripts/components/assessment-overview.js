@@ -361,7 +361,7 @@
       var $reason = self.$root.querySelector('[data-task-reason="' + s.id + '"]');
       if (!$status) return;
       var word = self.t("task-" + s.status);
-      var $tag = s.status === "completed" ? el("span", "iom-task-list__done", word) : el("strong", "iom-tag iom-tag--" + (s.status === "not-started" ? "blue" : "light-blue"), word);
+      var $tag = s.status === "completed" ? el("span", "iom-task-list__done", word) : el("strong", "iom-status-tag iom-status-tag--" + (s.status === "not-started" ? "blue" : "light-blue"), word);
       ui.empty($status);
       $status.appendChild($tag);
       var reason = "";
