@@ -174,6 +174,9 @@ def test_keyboard_only_completion(page):
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files(download.value.path())
+    # The file is read (and the import code fetched) before the question shows: wait for it,
+    # or a slow machine tabs past where the buttons will be.
+    expect(page.locator("[data-confirm=import]")).to_be_visible()
     tab_to(page, "import-new", limit=40)
     page.keyboard.press("Enter")
     imported = current_doc(page)
