@@ -14,6 +14,7 @@ from ..models.instrument import Document, scale_of
 from ..models.scales import NOT_APPLICABLE, Level
 from . import template
 from .instrument import FILE_LIMIT_BYTES, STORAGE_PREFIX, instrument_doc, shown_sections
+from .spreadsheet import sheet_info
 
 # Within the same priority, tones run from worst to best.
 _TONE_ORDER = {"red": 0, "amber": 1, "blue": 2, "grey": 2, "green": 3}
@@ -66,6 +67,7 @@ def instrument_info(content, linker, doc: Document) -> dict[str, Any]:
         ],
         "titles": {item.id: item.title for s in sections for item in s.items},
         "replaces": dict(doc.replaces),
+        "sheet": sheet_info(content),
     }
 
 

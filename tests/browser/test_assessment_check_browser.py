@@ -67,7 +67,7 @@ def import_doc(page, folder: Path, doc: dict):
     path = folder / "assessment.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     open_form(page)
-    page.get_by_label("Import a saved file (JSON)").set_input_files(str(path))
+    page.get_by_label("Import a saved file (JSON or CSV)").set_input_files(str(path))
     page.get_by_role("button", name="Import as a new assessment").click()
     expect(page.locator("[data-current-name]")).to_have_text(doc["name"])
 

@@ -77,7 +77,7 @@ def test_heatmap_of_many_agencies_scrolls_in_its_region_with_the_ids_in_view(pag
     ]
     page.goto(COMBINE)
     wait_module_ready(page, "iom-combine")
-    page.get_by_label("Add agencies’ files (JSON)").set_input_files([str(p) for p in files])
+    page.get_by_label("Add agencies’ files (JSON or CSV)").set_input_files([str(p) for p in files])
     region = page.get_by_role("region", name="Each row is an item")
     heatmap = region.get_by_role("img", name="Heatmap of ratings")
     expect(heatmap.locator(".iom-heatmap__head")).to_have_text(names)

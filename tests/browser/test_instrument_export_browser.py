@@ -84,37 +84,67 @@ def test_json_download_holds_every_field(page):
     ]
 
 
+ANSWER_COLUMNS = [
+    "Partnership",
+    "Agency",
+    "Area",
+    "Date",
+    "Completed by",
+    "Assessment",
+    "Version",
+    "Section id",
+    "Section",
+    "Item id",
+    "Item",
+    "Rating",
+    "Reason not applicable",
+    "Evidence",
+    "Scope for efficiency",
+    "Agreed note",
+    "Number of actions",
+    "Actions",
+]
+
+
 def test_answers_csv_has_one_row_per_item_and_quotes_correctly(page):
     open_form(page)
     fill_sample(page)
     name, data = download(page, "export-csv")
     assert name.endswith("-answers.csv")
     rows = read_csv(data)
-    assert rows[0] == [
-        "Assessment",
-        "Version",
-        "Partnership",
-        "Section",
-        "Id",
-        "Element",
-        "Rating",
-        "Why it does not apply",
-        "Evidence/Gaps",
-        "Number of actions",
-    ]
+    assert rows[0] == ANSWER_COLUMNS
     assert len(rows) == 13
-    assert [r[4] for r in rows[1:]][:3] == ["SA-1.1", "SA-1.2", "SA-1.3"]
-    by_id = {r[4]: r for r in rows[1:]}
-    assert by_id["SA-1.1"][0:3] == ["self-assessment-2010", "1.0", "Northshire IOM"]
-    assert by_id["SA-1.1"][3].startswith("SA-1 All partners tackling offenders together")
-    assert by_id["SA-1.1"][5].startswith("All the relevant agencies")
-    assert by_id["SA-1.1"][6] == "Red"
-    assert by_id["SA-1.1"][7] == ""  # a reason only for "not applicable"
-    assert by_id["SA-1.1"][8] == EVIDENCE
-    assert by_id["SA-1.1"][9] == "1"
-    assert by_id["SA-2.1"][6] == "Amber"
-    assert by_id["SA-1.3"][6] == ""
-    assert all(len(r) == 10 for r in rows)
+    col = {title: i for i, title in enumerate(ANSWER_COLUMNS)}
+    assert [r[col["Item id"]] for r in rows[1:]][:3] == ["SA-1.1", "SA-1.2", "SA-1.3"]
+    by_id = {r[col["Item id"]]: dict(zip(ANSWER_COLUMNS, r, strict=True)) for r in rows[1:]}
+    sa11 = by_id["SA-1.1"]
+    assert [sa11[k] for k in ANSWER_COLUMNS[:7]] == [
+        "Northshire IOM",
+        "Police",
+        "Northshire",
+        "2026-11-22",
+        "IOM police sergeant",
+        "self-assessment-2010",
+        "v1.0",  # text in a spreadsheet, not the number 1
+    ]
+    assert sa11["Section id"] == "SA-1"
+    assert sa11["Section"].startswith("SA-1 All partners tackling offenders together")
+    assert sa11["Item"].startswith("All the relevant agencies")
+    assert sa11["Rating"] == "Red"
+    assert sa11["Reason not applicable"] == ""  # a reason only for "not applicable"
+    assert sa11["Evidence"] == EVIDENCE
+    assert sa11["Scope for efficiency"] == ""  # the efficiency review's column, empty here
+    assert sa11["Number of actions"] == "1"
+    assert sa11["Actions"] == (
+        "1. Invite health, then agree a plan (owner: IOM manager; due: 2027-01-31; "
+        "status: In progress)"
+    )
+    assert by_id["SA-2.1"]["Rating"] == "Amber"
+    assert by_id["SA-2.1"]["Actions"] == "1. =SUM(1,2) is not a formula (status: Not started)"
+    assert by_id["SA-1.3"]["Rating"] == ""
+    assert by_id["SA-1.3"]["Number of actions"] == "0"
+    # The number is written as a number: no quotes around it in the file.
+    assert b",1," in data.split(b"\r\n")[1]
 
 
 def test_actions_csv_has_one_row_per_action_and_guards_formulas(page):
@@ -122,19 +152,48 @@ def test_actions_csv_has_one_row_per_action_and_guards_formulas(page):
     fill_sample(page)
     _, data = download(page, "export-actions")
     rows = read_csv(data)
+    about = ["Northshire IOM", "Police", "self-assessment-2010"]
     assert rows == [
-        ["Id", "Element", "Action", "Owner", "Due date", "Status"],
         [
+            "Partnership",
+            "Agency",
+            "Assessment",
+            "Section id",
+            "Section",
+            "Item id",
+            "Item",
+            "Rating",
+            "Action",
+            "Owner",
+            "Due",
+            "Status",
+        ],
+        [
+            *about,
+            "SA-1",
+            rows[1][4],
             "SA-1.1",
-            rows[1][1],
+            rows[1][6],
+            "Red",
             "Invite health, then agree a plan",
             "IOM manager",
             "2027-01-31",
             "In progress",
         ],
-        ["SA-2.1", rows[2][1], "'=SUM(1,2) is not a formula", "", "", "Not started"],
+        [
+            *about,
+            "SA-2",
+            rows[2][4],
+            "SA-2.1",
+            rows[2][6],
+            "Amber",
+            "'=SUM(1,2) is not a formula",
+            "",
+            "",
+            "Not started",
+        ],
     ]
-    assert rows[1][1].startswith("All the relevant agencies")
+    assert rows[1][6].startswith("All the relevant agencies")
 
 
 def _column_index(ref: str) -> int | None:
@@ -215,7 +274,7 @@ def test_csv_files_open_cleanly_in_libreoffice(page, tmp_path):
         assert converted.exists(), result.stderr
         rows = _xlsx_rows(converted)
         assert len(rows) == expected_rows
-        assert rows[0][0] in ("Assessment", "Id")  # no stray byte order mark
+        assert rows[0][0] == "Partnership"  # no stray byte order mark
         expected = read_csv(data)
         for got, want in zip(rows, expected, strict=True):
             # Trailing empty cells are not written to the sheet; numbers and dates become
@@ -225,10 +284,10 @@ def test_csv_files_open_cleanly_in_libreoffice(page, tmp_path):
             for g, w in zip(got, want, strict=True):
                 assert _same_cell(g, w), (g, w)
         if command == "export-csv":
-            sa11 = next(r for r in rows if r[4] == "SA-1.1")
-            assert sa11[8] == EVIDENCE  # comma, quotes and line break kept in one cell
+            sa11 = next(r for r in rows if r[9] == "SA-1.1")
+            assert sa11[13] == EVIDENCE  # comma, quotes and line break kept in one cell
         else:
-            assert rows[2][2] == "'=SUM(1,2) is not a formula"
+            assert rows[2][8] == "'=SUM(1,2) is not a formula"
 
 
 def test_export_clear_import_restores_identical_data(page):

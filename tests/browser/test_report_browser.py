@@ -101,7 +101,7 @@ def import_assessment(page, instrument_id: str, folder: Path) -> dict:
     path = folder / f"{instrument_id}.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     open_form(page, FORMS[instrument_id])
-    page.get_by_label("Import a saved file (JSON)").set_input_files(str(path))
+    page.get_by_label("Import a saved file (JSON or CSV)").set_input_files(str(path))
     page.get_by_role("button", name="Import as a new assessment").click()
     expect(page.locator("[data-current-name]")).to_have_text("Spring review")
     return document
@@ -259,7 +259,7 @@ def test_a_combined_assessment_shows_every_agency_and_the_disputed_items(page, t
     ]
     page.goto(COMBINE)
     wait_module_ready(page, "iom-combine")
-    page.get_by_label("Add agencies’ files (JSON)").set_input_files([str(p) for p in files])
+    page.get_by_label("Add agencies’ files (JSON or CSV)").set_input_files([str(p) for p in files])
     page.get_by_role("heading", name="Files added").wait_for()
     page.get_by_label("Agreed rating for SA-1.1", exact=True).select_option(label="Amber")
     page.get_by_label("Note on the agreed rating for SA-1.1").fill("Health to join; agreed Amber")

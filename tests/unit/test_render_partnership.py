@@ -127,7 +127,7 @@ def test_combine_view_controls_are_labelled_and_hidden_without_javascript(conten
     assert len(files) == 1 and "multiple" in files[0]
     for control in page.find("input", id="*") + page.find("select", id="*"):
         assert control["id"] in page.labels, f"{control['id']} has no label"
-    assert "Add agencies’ files (JSON)" in page.labels["iom-combine-files"]
+    assert "Add agencies’ files (JSON or CSV)" in page.labels["iom-combine-files"]
     no_js = [a for _, a in page.tags if "iom-no-js" in a.get("class", "").split()]
     assert no_js, "the page says what it needs without JavaScript"
     summary = page.find("div", data_error_summary="")

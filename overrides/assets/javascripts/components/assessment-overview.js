@@ -144,6 +144,9 @@
     "export-actions": function () {
       this.downloadCsv("-actions.csv", "actions");
     },
+    "export-xlsx": function () {
+      this.downloadXlsx();
+    },
     "import-new": function () {
       this.finishImport(this.page.store.newId());
     },
@@ -175,7 +178,39 @@
     });
   };
 
-  /* ---- import: file → bytes → UTF-8 → JSON → checked → confirmed → the open or a new one ---- */
+  /** Answers and actions as two sheets of one workbook; the writer loads on first use. */
+  Overview.prototype.downloadXlsx = function () {
+    var self = this;
+    this.withFiles(function () {
+      return IOM.lib.xlsx ? null : IOM.loadPart("iom-xlsx");
+    }).then(function () {
+      var name = self.page.fileName() + ".xlsx";
+      var tables = IOM.lib.assessmentCsv.tables(self.session.doc, self.instrument);
+      var kinds = self.instrument.actions === false ? ["answers"] : ["answers", "actions"];
+      var sheets = kinds.map(function (kind) {
+        var table = tables[kind];
+        return {
+          name: self.t("sheet-" + kind),
+          widths: table.columns.map(function (column) {
+            return column.width;
+          }),
+          rows: [
+            table.columns.map(function (column) {
+              return column.title;
+            })
+          ].concat(table.rows)
+        };
+      });
+      ui.download(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IOM.lib.xlsx.build(sheets));
+      self.page.say(self.t("downloaded", { file: name }));
+    }).catch(function (error) {
+      self.filesLoading = null;
+      self.page.say(self.t("download-failed"));
+      if (window.console) console.error("[iom] workbook:", error);
+    });
+  };
+
+  /* ---- import: file → bytes → UTF-8 → JSON or a sheet → checked → confirmed → the open or a new one ---- */
 
   Overview.prototype.handleImportFile = function () {
     var self = this;
@@ -184,8 +219,12 @@
     this.pendingImport = null;
     if (!file) return;
     this.withFiles(function () {
+      var ours = {};
+      ours[self.instrument.id] = self.instrument;
       return IOM.lib.importer.read(file, {
-        kind: "json",
+        parse: function (text, name) {
+          return IOM.lib.assessmentCsv.parseFile(text, name, ours, false);
+        },
         maxBytes: Number(self.$root.getAttribute("data-max-bytes")),
         validate: function (value) {
           return IOM.lib.assessmentFile.validate(value, self.instrument);
@@ -218,7 +257,20 @@
     this.pendingImport = null;
     this.hideConfirms();
     this.$file.value = "";
-    var result = this.session.open(uid, read.value);
+    var doc = read.value;
+    if (read.sheet) {
+      // A sheet holds answers and details, not the name, the "completed" answers or the notes
+      // on earlier answers: replacing keeps the open one's; a new one is named after the file.
+      var open = this.session.doc;
+      if (uid === this.session.uid) {
+        ["name", "completed", "earlier"].forEach(function (key) {
+          if (own(open, key) !== undefined) doc[key] = own(open, key);
+        });
+      } else {
+        doc.name = read.name.replace(/\.csv$/i, "");
+      }
+    }
+    var result = this.session.open(uid, doc);
     if (result.ok) this.page.say(this.t("imported", { name: this.page.displayName(this.session.doc) }));
     this.$file.focus();
   };

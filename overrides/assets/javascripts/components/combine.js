@@ -178,7 +178,7 @@
   /** Read every file in `list` (a FileList or array of File), then combine again. */
   Combine.prototype.addFiles = function (list) {
     var self = this;
-    return IOM.lib.importer.readAll(list, { kind: "json", maxBytes: this.maxBytes }).then(function (files) {
+    return IOM.lib.assessmentCsv.readFiles(list, this.infos, this.maxBytes).then(function (files) {
       Array.prototype.push.apply(self.files, files);
       var sorted = self.update(true);
       self.keep();

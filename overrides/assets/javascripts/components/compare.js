@@ -146,7 +146,7 @@
     var list = Array.prototype.slice.call(this.$input.files || []);
     if (!list.length) return;
     var maxBytes = Number(this.$root.getAttribute("data-max-bytes"));
-    IOM.lib.importer.readAll(list, { kind: "json", maxBytes: maxBytes }).then(function (files) {
+    IOM.lib.assessmentCsv.readFiles(list, self.infos, maxBytes).then(function (files) {
       self.$input.value = "";
       var sorted = IOM.lib.merge.sortFiles(files, self.infos, self.$select.value);
       var firstNew = self.files.length;

@@ -3,11 +3,14 @@
  *   read(file, {kind, maxBytes, validate}) → Promise of {name, size, value, errors}
  *     1. size: a file over maxBytes is not read at all                  ("too-large")
  *     2. bytes, decoded as UTF-8, refusing anything else                ("not-utf8")
- *     3. parsed by kind: "json" now (a CSV kind plugs in here, PARSERS)  ("not-json")
+ *     3. parsed: as JSON ("not-json"), or by options.parse(text, name), which returns
+ *        {value}, {errors} or {parts: [{label, value}]} (lib/assessment-csv.js parseFile reads
+ *        JSON and answers sheets; a sheet of several agencies is several parts, for combine)
  *     4. validate(value) → problem codes, from the format's own lib (assessment.validate,
  *        breakeven.validateScenario); none when validate is not given (combine, which
  *        chooses the instrument after reading every file)
- * `value` is null unless every step passed. Confirming and applying are the page's. Nothing
+ * `value` is null unless every step passed; `parts` holds a parser's parts, `sheet` is true
+ * for a value read from a spreadsheet. Confirming and applying are the page's. Nothing
  * here changes anything: a refused file leaves the page and the browser's storage as they were.
  * Pure: no DOM.
  */
@@ -48,8 +51,17 @@
       function (bytes) {
         var text = decode(bytes);
         if (text === null) return refuse({ code: "not-utf8" });
-        var parsed = PARSERS[options.kind || "json"](text);
+        var parsed = options.parse ? options.parse(text, file.name) : PARSERS[options.kind || "json"](text);
         if (parsed.error) return refuse(parsed.error);
+        if (parsed.errors) {
+          result.errors = parsed.errors;
+          return result;
+        }
+        if (parsed.parts) {
+          result.parts = parsed.parts;
+          return result;
+        }
+        result.sheet = !!parsed.sheet;
         result.errors = options.validate ? options.validate(parsed.value) : [];
         if (!result.errors.length) result.value = parsed.value;
         return result;
