@@ -130,7 +130,9 @@ def compare(page, folder: Path):
     page.goto(COMPARE)
     wait_module_ready(page, "iom-compare")
     page.get_by_label("Assessment", exact=True).select_option(label=self_assessment()["title"])
-    page.get_by_label("Or add saved files (JSON or CSV)").set_input_files([str(earlier), str(later)])
+    page.get_by_label("Or add saved files (JSON or CSV)").set_input_files(
+        [str(earlier), str(later)]
+    )
     page.get_by_label("Earlier assessment").select_option(label=_option(page, "Earlier", "2025"))
     page.get_by_label("Later assessment").select_option(label=_option(page, "Later", "2026"))
     page.get_by_role("table", name="Changes by section").wait_for()

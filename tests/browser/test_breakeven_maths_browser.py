@@ -269,3 +269,12 @@ def test_formatting_never_shows_nan_or_infinity(lib):
         " b.formatPercent(32.142857), b.formatNumber(1/0), b.formatNumber(-0.00001, 1)];"
     )
     assert shown == ["−£40,000", "not available", "not available", "32.1%", "not available", "0"]
+
+
+def test_price_years_name_only_the_years_given(lib):
+    years = lib("return b.priceYears(arg, 'Not stated');", ["2015/16", " 2015/16 ", "2016/17"])
+    assert years == {"years": ["2015/16", "2016/17"], "unstated": False}
+    # A blank and the page's "Not stated" (the Lancashire preset's) are no year at all.
+    years = lib("return b.priceYears(arg, 'Not stated');", ["2015/16", "", "not stated"])
+    assert years == {"years": ["2015/16"], "unstated": True}
+    assert lib("return b.priceYears([], 'Not stated');") == {"years": [], "unstated": False}

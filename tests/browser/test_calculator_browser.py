@@ -6,9 +6,12 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser import libreoffice
 
 PAGE = "value-for-money/"
 SCENARIOS_PART = "**/bundles/part-iom-breakeven-scenarios.js"
@@ -337,24 +340,135 @@ def test_json_export_imports_back(calculator, tmp_path):
     assert page.input_value("#iom-be-cohort") == "40"  # nothing replaced
 
 
-def test_csv_export_has_inputs_results_and_net_table(calculator):
+# The only words in the value column of rows without a unit, besides names and price years.
+WORDS = {"Not possible", "Correct the problems in the form first"}
+
+
+def download_csv(page, tmp_path: Path) -> tuple[Path, list[list[str]]]:
+    """Download the figures and results; the saved file and its rows."""
+    with page.expect_download() as download:
+        page.click("[data-command=export-csv]")
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    raw = path.read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")
+    return path, list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
+
+
+def assert_numbers_have_units(rows: list[list[str]]) -> None:
+    """Every row with a unit holds a plain number an analyst can compute with; others words."""
+    for section, item, value, unit in rows[1:]:
+        if unit:
+            assert "£" not in value and "," not in value and "%" not in value, (item, value)
+            float(value)  # raises on anything that is not a plain number
+        else:
+            words = section == "Scenario" or item.endswith(": price year") or value in WORDS
+            assert words, (item, value)
+
+
+def test_csv_export_has_inputs_results_and_net_table(calculator, tmp_path):
     page = calculator
     fill_example(page)
     page.click("[data-command=calculate]")
-    with page.expect_download() as download:
-        page.click("[data-command=export-csv]")
-    raw = open(download.value.path(), encoding="utf-8").read()
-    assert raw.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
-    assert rows[0] == ["Section", "Item", "Value", "Unit"]
+    _, rows = download_csv(page, tmp_path)
+    # Burglary's unit cost has a price year, theft from a vehicle's has none: no one year.
+    assert rows[0] == ["Section", "Item", "Value (£, mixed price years, see each row)", "Unit"]
+    assert_numbers_have_units(rows)
     table = {(r[0], r[1]): r[2] for r in rows[1:]}
+    units = {(r[0], r[1]): r[3] for r in rows[1:]}
     assert table[("Inputs", "Number of offenders managed")] == "40"
+    assert units[("Inputs", "Number of offenders managed")] == "offenders"
+    # Typed as "40,000" and "£30000": the numbers the sums used.
+    assert table[("Inputs", "Post 1 (Police officer): cost per post")] == "40000"
+    assert table[("Inputs", "Post 2: cost per post")] == "30000"
+    assert units[("Inputs", "Post 2: number of posts")] == "full-time equivalent"
     assert table[("Inputs", "Domestic burglary: unit cost")] == "5000"
+    assert table[("Inputs", "Domestic burglary: price year")] == "2015/16"
+    assert table[("Inputs", "Theft from a vehicle: price year")] == "Not stated"
+    assert table[("Inputs", "Theft from a vehicle: multiplier for unrecorded crime")] == "1"
+    assert table[("Inputs", "Expected reduction")] == "25"
+    assert units[("Inputs", "Expected reduction")] == "per cent"
     assert table[("Results", "Total cost")] == "180000"
+    assert units[("Results", "Total cost")] == "£ a year"
     assert table[("Results", "Offences to prevent to break even")] == "90"
-    assert float(table[("Results", "Reduction needed to break even")]) == pytest.approx(32.14)
+    # Not rounded for show: 180,000 / 560,000 of the offending.
+    percent = table[("Results", "Reduction needed to break even")]
+    assert float(percent) == pytest.approx(100 * 180000 / 560000, abs=1e-12)
+    assert units[("Results", "Reduction needed to break even")] == "per cent"
     assert table[("Results", "Net position at the expected reduction")] == "-40000"
     assert table[("Net position by reduction", "At 100%")] == "380000"
+    assert table[("Net position by reduction", "At 0%")] == "-180000"
+
+
+def test_csv_header_names_the_price_year_only_when_every_unit_cost_gives_it(calculator, tmp_path):
+    page = calculator
+    fill_example(page)
+    page.fill("#iom-be-crime-theft-from-vehicle-year", "2015/16")
+    page.click("[data-command=calculate]")
+    _, rows = download_csv(page, tmp_path)
+    assert rows[0][2] == "Value (£, 2015/16 prices)"
+    # Uprated unit costs are no longer in their price year's prices.
+    page.fill("#iom-be-uprating", "1.1")
+    page.click("[data-command=calculate]")
+    _, rows = download_csv(page, tmp_path)
+    assert rows[0][2] == "Value (£, 2015/16 prices, unit costs uprated by 1.1)"
+    assert_numbers_have_units(rows)
+
+
+def test_csv_of_a_figure_with_no_price_year_claims_none(calculator, tmp_path):
+    page = calculator
+    page.click("[data-command=preset][data-preset-key=lancashire]")
+    page.fill("#iom-be-interventions", "20000")
+    page.fill("#iom-be-reduction", "33")
+    page.click("[data-command=calculate]")
+    _, rows = download_csv(page, tmp_path)
+    # The source gives no price year; the form says "Not stated" and so does the file.
+    assert rows[0][2] == "Value (£, price year not stated)"
+    price_years = [r for r in rows if r[1].endswith(": price year")]
+    assert [r[2] for r in price_years] == ["Not stated"]
+    assert_numbers_have_units(rows)
+
+
+def test_csv_of_a_form_with_errors_keeps_what_was_typed(calculator, tmp_path):
+    page = calculator
+    fill_example(page)
+    page.fill("#iom-be-cohort", "forty")
+    _, rows = download_csv(page, tmp_path)
+    table = {(r[0], r[1]): r[2] for r in rows[1:]}
+    assert table[("Inputs", "Number of offenders managed")] == "forty"
+    assert table[("Results", "Not calculated")] == "Correct the problems in the form first"
+    assert not any(r[0] == "Net position by reduction" for r in rows)
+
+
+@pytest.mark.skipif(not libreoffice.available, reason="LibreOffice (soffice) not installed")
+def test_csv_value_cells_are_numbers_in_libreoffice(calculator, tmp_path):
+    page = calculator
+    fill_example(page)
+    page.click("[data-command=calculate]")
+    source, rows = download_csv(page, tmp_path)
+    numbered = [i for i, row in enumerate(rows) if i and row[3]]  # every row with a unit
+    assert len(numbered) > 20
+
+    sheet = libreoffice.fods_cells(libreoffice.convert(source, "fods", tmp_path / "fods"))
+    assert len(sheet) == len(rows)
+    assert sheet[0][2] == ("string", "Value (£, mixed price years, see each row)")
+    for i in numbered:
+        kind, shown = sheet[i][2]
+        assert kind == "float", (rows[i], sheet[i])
+        assert float(shown) == pytest.approx(float(rows[i][2])), (rows[i], shown)
+    net = next(i for i, r in enumerate(rows) if r[1] == "Net position at the expected reduction")
+    assert sheet[net][2] == ("float", "-40000")  # a value, not a formula or text
+    year = next(i for i, r in enumerate(rows) if r[1] == "Domestic burglary: price year")
+    assert sheet[year][2] == ("string", "2015/16")  # not read as a date or a fraction
+
+    # Saved again as CSV from LibreOffice: the same figures come back.
+    back = libreoffice.convert(
+        source, "csv:Text - txt - csv (StarCalc):" + libreoffice.CSV_OPTIONS, tmp_path / "csv"
+    )
+    again = list(csv.reader(io.StringIO(back.read_text(encoding="utf-8").lstrip("\ufeff"))))
+    assert again[0] == rows[0]
+    for i in numbered:
+        assert float(again[i][2]) == pytest.approx(float(rows[i][2])), (rows[i], again[i])
 
 
 def hold(page, pattern: str) -> list:

@@ -206,7 +206,9 @@ def test_compare_names_the_two_assessments_and_the_partnership_and_downloads_csv
     page.get_by_label("Assessment", exact=True).select_option(
         label="Self Assessment Tool (c. 2010)"
     )
-    page.get_by_label("Or add saved files (JSON or CSV)").set_input_files([str(earlier), str(later)])
+    page.get_by_label("Or add saved files (JSON or CSV)").set_input_files(
+        [str(earlier), str(later)]
+    )
     heading = page.get_by_role("heading", name="Northshire IOM: Spring 2025")
     expect(heading).to_have_text(
         "Northshire IOM: Spring 2025 (2025-05-01) compared with Spring 2026 (2026-05-01)"

@@ -21,13 +21,20 @@ from tests.browser.instrument_helpers import (
     wait_ready,
 )
 from tests.browser.libreoffice import (
-    CSV_IN,
     CSV_OUT,
     CSV_OUT_FIRST_SHEET,
     convert,
+    convert_all,
+    fods_cells,
+    fods_styles,
     needs_libreoffice,
 )
-from tests.browser.test_instrument_export_browser import ANSWER_COLUMNS, download, read_csv
+from tests.browser.test_instrument_export_browser import (
+    ANSWER_COLUMNS,
+    EVIDENCE,
+    download,
+    read_csv,
+)
 
 STORAGE = (
     "() => JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))"
@@ -85,14 +92,14 @@ def test_an_edit_made_in_libreoffice_comes_back_exactly(page, tmp_path):
     source = tmp_path / name
     source.write_bytes(data)
     # Edit it in a real spreadsheet: CSV → LibreOffice's own file → change two cells → CSV.
-    (sheet,) = convert(source, "fods", tmp_path / "sheet", infilter=CSV_IN)
+    sheet = convert(source, "fods", tmp_path / "sheet")
     xml = sheet.read_text(encoding="utf-8")
     assert xml.count("<text:p>Red</text:p>") == 1  # SA-1.1 is the only red item
     xml = xml.replace("<text:p>Red</text:p>", "<text:p>Green</text:p>")
     assert xml.count("but health is missing") == 1
     xml = xml.replace("but health is missing", "and health joined in May")
     sheet.write_text(xml, encoding="utf-8")
-    (edited,) = convert(sheet, CSV_OUT_FIRST_SHEET, tmp_path / "back")
+    edited = convert(sheet, CSV_OUT_FIRST_SHEET, tmp_path / "back")
     back = edited.read_bytes()
     rows = list(csv.reader(io.StringIO(back.decode("utf-8-sig"), newline="")))
     assert rows[0] == ANSWER_COLUMNS
@@ -182,7 +189,7 @@ def test_two_agencies_sheets_stack_into_one_clean_sheet_and_combine(page, tmp_pa
     stacked = police + probation.removeprefix(b"\xef\xbb\xbf").split(b"\r\n", 1)[1]
     source = tmp_path / "stacked.csv"
     source.write_bytes(stacked)
-    (back,) = convert(source, CSV_OUT_FIRST_SHEET, tmp_path / "lo", infilter=CSV_IN)
+    back = convert(source, CSV_OUT_FIRST_SHEET, tmp_path / "lo")
     rows = list(csv.reader(io.StringIO(back.read_text(encoding="utf-8-sig"), newline="")))
     assert rows[0] == ANSWER_COLUMNS
     assert len(rows) == 1 + 12 + 12
@@ -217,25 +224,6 @@ def test_compare_takes_an_answers_sheet(page):
     assert any("spring.csv" in o for o in options), options
 
 
-def _fods_cells(xml: str) -> list[list[tuple[str, str, str]]]:
-    """(value type, style, text) of each cell of the first table of a flat ODS file."""
-    first = xml.split("</table:table>", 1)[0]
-    rows = []
-    for row in re.findall(r"<table:table-row[^>]*>(.*?)</table:table-row>", first, re.S):
-        cells = []
-        for attrs, body in re.findall(
-            r"<table:table-cell([^>]*?)(?:/>|>(.*?)</table:table-cell>)", row, re.S
-        ):
-            kind = re.search(r'office:value-type="([^"]+)"', attrs)
-            style = re.search(r'table:style-name="([^"]+)"', attrs)
-            text = "\n".join(re.findall(r"<text:p>(.*?)</text:p>", body or "", re.S))
-            repeat = re.search(r'number-columns-repeated="(\d+)"', attrs)
-            one = (kind.group(1) if kind else "", style.group(1) if style else "", text)
-            cells += [one] * (int(repeat.group(1)) if repeat and not body else 1)
-        rows.append(cells)
-    return rows
-
-
 @needs_libreoffice
 def test_the_workbook_opens_in_libreoffice_with_every_cell_right(page, tmp_path):
     open_form(page)
@@ -246,7 +234,7 @@ def test_the_workbook_opens_in_libreoffice_with_every_cell_right(page, tmp_path)
     assert name == "self-assessment-2010-spring-review-2026-11-22.xlsx"
     source = tmp_path / name
     source.write_bytes(book)
-    sheets = convert(source, CSV_OUT, tmp_path / "csv")
+    sheets = convert_all(source, CSV_OUT, tmp_path / "csv")
     by_sheet = {p.stem.rsplit("-", 1)[-1]: p for p in sheets}
     assert set(by_sheet) == {"Answers", "Actions"}, sheets
     for sheet, expected_csv in [("Answers", answers_csv), ("Actions", actions_csv)]:
@@ -256,21 +244,31 @@ def test_the_workbook_opens_in_libreoffice_with_every_cell_right(page, tmp_path)
         want = [[c[1:] if c.startswith("'=") else c for c in row] for row in want]
         assert got == want, sheet
 
-    (flat,) = convert(source, "fods", tmp_path / "fods")
-    xml = flat.read_text(encoding="utf-8")
-    cells = _fods_cells(xml)
-    sa11 = next(r for r in cells if len(r) > COL["Item id"] and r[COL["Item id"]][2] == "SA-1.1")
+    flat = convert(source, "fods", tmp_path / "fods")
+    cells, styles = fods_cells(flat), fods_styles(flat)
+    row = next(i for i, r in enumerate(cells) if len(r) > 9 and r[COL["Item id"]][1] == "SA-1.1")
+    sa11 = cells[row]
     assert sa11[COL["Date"]][0] == "date"  # a real date, not text
     assert sa11[COL["Number of actions"]][0] == "float"
-    assert sa11[COL["Evidence"]][2].endswith("see minutes,\nbut health is missing")
-    red_style = sa11[COL["Rating"]][1]
-    assert sa11[COL["Rating"]][2] == "Red" and red_style
-    # The rating's cell style has a fill; the heading row stays in view (frozen).
-    style = re.search(
-        rf'<style:style style:name="{re.escape(red_style)}".*?</style:style>', xml, re.S
-    ).group(0)
-    assert re.search(r'fo:background-color="#[0-9a-fA-F]{6}"', style), style
-    assert '<config:config-item config:name="VerticalSplitMode" config:type="short">2' in xml
+    assert sa11[COL["Evidence"]][1] == EVIDENCE  # its line break kept
+    assert sa11[COL["Rating"]] == ("string", "Red")  # the word stays beside the colour
+    # The rating cells' styles are filled, each rating with its own colour.
+    xml = flat.read_text(encoding="utf-8")
+    fills = {}
+    for item, rating in [("SA-1.1", "Red"), ("SA-1.2", "Green"), ("SA-2.1", "Amber")]:
+        r = next(i for i, c in enumerate(cells) if len(c) > 9 and c[COL["Item id"]][1] == item)
+        assert cells[r][COL["Rating"]][1] == rating
+        name = styles[r][COL["Rating"]]
+        style = re.search(
+            rf'<style:style style:name="{re.escape(name)}".*?</style:style>', xml, re.S
+        )
+        fill = re.search(r'fo:background-color="(#[0-9a-fA-F]{6})"', style.group(0))
+        assert fill, (rating, style.group(0))
+        fills[rating] = fill.group(1).lower()
+    assert len(set(fills.values())) == 3, fills
+    # The heading row stays in view as the sheet scrolls (frozen below row 1).
+    assert re.search(r'config:name="VerticalSplitMode" config:type="short">2<', xml)
+    assert re.search(r'config:name="VerticalSplitPosition" config:type="int">1<', xml)
 
 
 def test_the_workbook_writer_loads_only_when_first_used(page):

@@ -146,63 +146,110 @@
     this.c.announce(this.t("downloaded-json"));
   };
 
-  /** The figures and results as [section, item, value, unit] rows; money and counts as numbers. */
+  /**
+   * The figures and results as [section, item, value, unit] rows, for an analyst to compute
+   * with: every amount and count is a number cell ("£55,000" as typed is 55000), money in
+   * pounds to the penny, and the value column's header names the currency and price year.
+   */
   Scenarios.prototype.csvRows = function () {
     var c = this.c;
     var t = this.t;
     var inputs = c.collect();
     var r = c.calculate({ quiet: true });
-    var round = function (n) {
+    var pennies = function (n) {
       return Math.round(n * 100) / 100;
     };
-    var rows = [[t("csv-section"), t("csv-item"), t("csv-value"), t("csv-unit")]];
+    // Counts and percentages are not rounded; 15 significant digits (all a spreadsheet keeps)
+    // only drops binary noise such as 90.00000000000001.
+    var exact = function (n) {
+      return Number(n.toPrecision(15));
+    };
+    // A typed figure as the number the sums use. Text that is no number is kept as typed:
+    // that happens only when the form has errors, and the results then say so.
+    var typed = function (text, whenBlank) {
+      var read = c.lib.readNumber(text);
+      if (read.blank) return whenBlank;
+      return read.invalid ? text : read.value;
+    };
+    var crimes = Array.prototype.filter
+      .call(c.$crimeRows, function ($row) {
+        return inputs.crimes[$row.getAttribute("data-crime")].rate;
+      })
+      .map(function ($row) {
+        var crime = inputs.crimes[$row.getAttribute("data-crime")];
+        var label = (crime.label && crime.label.trim()) || $row.getAttribute("data-crime-label");
+        return { label: label, crime: crime };
+      });
+
+    var notStated = t("csv-not-stated");
+    var priced = c.lib.priceYears(
+      crimes.map(function (row) {
+        return row.crime.year;
+      }),
+      notStated
+    );
+    var prices;
+    if (priced.years.length === 1 && !priced.unstated) prices = t("csv-prices-year", { year: priced.years[0] });
+    else if (priced.years.length === 0) prices = t("csv-prices-not-stated");
+    else prices = t("csv-prices-mixed");
+    var uprating = typed(inputs.uprating, 1);
+    // Uprated results are no longer in the unit costs' price year; the header says so.
+    if (typeof uprating === "number" && uprating !== 1) prices = t("csv-prices-uprated", { prices: prices, factor: uprating });
+
+    var rows = [[t("csv-section"), t("csv-item"), t("csv-value", { prices: prices }), t("csv-unit")]];
     var input = function (item, value, unit) {
       rows.push([t("csv-inputs"), item, value, unit]);
     };
-    var result = function (item, value, unit) {
-      rows.push([t("csv-results"), item, typeof value === "number" ? round(value) : value, unit]);
+    var money = function (item, value) {
+      rows.push([t("csv-results"), item, pennies(value), t("csv-a-year")]);
+    };
+    var count = function (item, value, unit) {
+      rows.push([t("csv-results"), item, exact(value), unit]);
+    };
+    var words = function (item, text) {
+      rows.push([t("csv-results"), item, text, ""]);
     };
     rows.push([t("csv-scenario"), t("csv-name"), c.$name.value.trim(), ""]);
-    input(t("csv-cohort"), inputs.cohort, t("csv-offenders"));
+    input(t("csv-cohort"), typed(inputs.cohort, ""), t("csv-offenders"));
     inputs.staff.forEach(function (s, i) {
       if (!s.posts && !s.cost) return;
       var post = t(s.role ? "csv-post-role" : "csv-post", { n: i + 1, role: s.role });
-      input(t("csv-posts", { post: post }), s.posts, t("csv-fte"));
-      input(t("csv-post-cost", { post: post }), s.cost, t("csv-a-year"));
+      input(t("csv-posts", { post: post }), typed(s.posts, ""), t("csv-fte"));
+      input(t("csv-post-cost", { post: post }), typed(s.cost, ""), t("csv-a-year"));
     });
-    input(t("csv-interventions"), inputs.interventions, t("csv-a-year"));
-    input(t("csv-other"), inputs.other, t("csv-a-year"));
-    Array.prototype.forEach.call(c.$crimeRows, function ($row) {
-      var crime = inputs.crimes[$row.getAttribute("data-crime")];
-      if (!crime.rate) return;
-      var label = (crime.label && crime.label.trim()) || $row.getAttribute("data-crime-label");
-      input(t("csv-rate", { crime: label }), crime.rate, t("csv-offences"));
-      input(t("csv-multiplier", { crime: label }), crime.multiplier || "1", t("csv-times"));
-      input(t("csv-unit-cost", { crime: label }), crime.cost, t("csv-per-crime"));
-      input(t("csv-price-year", { crime: label }), crime.year, "");
+    // Left blank, these count as £0 in the sums, so they are 0 here too.
+    input(t("csv-interventions"), typed(inputs.interventions, 0), t("csv-a-year"));
+    input(t("csv-other"), typed(inputs.other, 0), t("csv-a-year"));
+    crimes.forEach(function (row) {
+      var crime = row.crime;
+      input(t("csv-rate", { crime: row.label }), typed(crime.rate, ""), t("csv-offences"));
+      input(t("csv-multiplier", { crime: row.label }), typed(crime.multiplier, 1), t("csv-times"));
+      input(t("csv-unit-cost", { crime: row.label }), typed(crime.cost, ""), t("csv-per-crime"));
+      input(t("csv-price-year", { crime: row.label }), (crime.year || "").trim() || notStated, "");
     });
-    input(t("csv-uprating"), inputs.uprating || "1", t("csv-times"));
-    input(t("csv-reduction"), inputs.reduction, "%");
+    input(t("csv-uprating"), uprating, t("csv-times"));
+    input(t("csv-reduction"), typed(inputs.reduction, ""), t("csv-per-cent"));
     if (!r) {
-      result(t("csv-not-calculated"), t("csv-correct-first"), "");
+      words(t("csv-not-calculated"), t("csv-correct-first"));
       return rows;
     }
-    result(t("csv-total-cost"), r.totalCost, t("csv-a-year"));
-    result(t("csv-cost-per-offender"), r.costPerOffender, t("csv-a-year"));
-    result(t("csv-baseline-offences"), r.baselineOffences, t("csv-offences-a-year"));
-    result(t("csv-baseline-cost"), r.baselineCost, t("csv-a-year"));
+    money(t("csv-total-cost"), r.totalCost);
+    money(t("csv-cost-per-offender"), r.costPerOffender);
+    count(t("csv-baseline-offences"), r.baselineOffences, t("csv-offences-a-year"));
+    money(t("csv-baseline-cost"), r.baselineCost);
     if (r.breakEven.possible) {
-      result(t("csv-break-even-offences"), r.breakEven.offences, t("csv-offences-a-year"));
-      result(t("csv-break-even-percent"), r.breakEven.percent, "%");
+      count(t("csv-break-even-offences"), r.breakEven.offences, t("csv-offences-a-year"));
+      count(t("csv-break-even-percent"), r.breakEven.percent, t("csv-per-cent"));
     } else {
-      result(t("csv-break-even"), t("csv-not-possible"), "");
+      words(t("csv-break-even"), t("csv-not-possible"));
     }
-    result(t("csv-prevented"), r.expected.offencesPrevented, t("csv-offences-a-year"));
-    result(t("csv-savings"), r.expected.savings, t("csv-a-year"));
-    result(t("csv-net"), r.expected.net, t("csv-a-year"));
-    result(t("csv-net-per-offender"), r.expected.netPerOffender, t("csv-a-year"));
+    count(t("csv-prevented"), r.expected.offencesPrevented, t("csv-offences-a-year"));
+    money(t("csv-savings"), r.expected.savings);
+    money(t("csv-net"), r.expected.net);
+    money(t("csv-net-per-offender"), r.expected.netPerOffender);
     c.lib.netTable(r, 10).forEach(function (row) {
-      rows.push([t("csv-by-reduction"), t("csv-at", { percent: round(row.percent) }), round(row.net), t("csv-a-year")]);
+      var item = t("csv-at", { percent: c.lib.formatNumber(row.percent, 2) });
+      rows.push([t("csv-by-reduction"), item, pennies(row.net), t("csv-a-year")]);
     });
     return rows;
   };

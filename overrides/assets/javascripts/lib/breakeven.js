@@ -3,8 +3,9 @@
  *
  * Pure functions, no DOM: `check(raw)` turns the form's text into numbers and lists every
  * problem (field key + message); `calculate(values)` works out costs, break-even and the net
- * position; `netTable(result)` gives the rows the chart and its table share. All amounts are
- * a year; the reduction applies equally to every crime type.
+ * position; `netTable(result)` gives the rows the chart and its table share; `priceYears` says
+ * which price years some unit costs are in. All amounts are a year; the reduction applies
+ * equally to every crime type.
  */
 (function () {
   "use strict";
@@ -290,6 +291,22 @@
     return rows;
   }
 
+  /**
+   * The price years of some unit costs: {years: each year given, once, in order; unstated:
+   * true when any has none}. A blank, or the page's own words for none (`notStated`, which the
+   * Lancashire preset fills in), is no year: nothing here names a year the user did not give.
+   */
+  function priceYears(texts, notStated) {
+    var years = [];
+    var unstated = false;
+    texts.forEach(function (text) {
+      var year = String(text == null ? "" : text).trim();
+      if (!year || year.toLowerCase() === String(notStated).toLowerCase()) unstated = true;
+      else if (years.indexOf(year) < 0) years.push(year);
+    });
+    return { years: years, unstated: unstated };
+  }
+
   // Made on first use, not when the page loads: the first Intl formatter on a page loads the
   // locale's data, which measured about 65 ms of main-thread time at Lighthouse's 4x slowdown.
   var money = null;
@@ -328,6 +345,7 @@
     calculate: calculate,
     netAt: netAt,
     netTable: netTable,
+    priceYears: priceYears,
     formatMoney: formatMoney,
     formatNumber: formatNumber,
     formatPercent: formatPercent
