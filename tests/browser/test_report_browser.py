@@ -231,6 +231,12 @@ def test_print_hides_controls_and_link_styling_and_keeps_headings_with_content(p
     for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "[data-report-controls]"]:
         expect(page.locator(hidden).first).to_be_hidden()
     assert page.locator("article button:visible, article select:visible").count() == 0
+    # The theme fades a link's colour (a transition): let the switch to print settle first.
+    page.wait_for_function(
+        """() => getComputedStyle(document.querySelector('.iom-report a')).color
+             === getComputedStyle(document.querySelector('.iom-report__item')).color""",
+        timeout=2000,
+    )
     styles = page.evaluate(
         """() => {
           const a = document.querySelector('.iom-report a');
