@@ -10,8 +10,6 @@ import csv
 import io
 import json
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from datetime import date
@@ -28,6 +26,7 @@ from tests.browser.instrument_helpers import (
     saved_docs,
     wait_ready,
 )
+from tests.browser.libreoffice import convert, needs_libreoffice
 
 EVIDENCE = 'Partners signed up, "mostly", see minutes,\nbut health is missing'
 
@@ -246,7 +245,7 @@ def _same_cell(got: str, want: str) -> bool:
         return False
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@needs_libreoffice
 def test_csv_files_open_cleanly_in_libreoffice(page, tmp_path):
     open_form(page)
     fill_sample(page)
@@ -254,24 +253,7 @@ def test_csv_files_open_cleanly_in_libreoffice(page, tmp_path):
         name, data = download(page, command)
         source = tmp_path / name
         source.write_bytes(data)
-        result = subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                "--headless",
-                "--convert-to",
-                "xlsx",
-                "--infilter=CSV:44,34,76,1",
-                "--outdir",
-                str(tmp_path),
-                str(source),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
-        converted = source.with_suffix(".xlsx")
-        assert converted.exists(), result.stderr
+        converted = convert(source, "xlsx", tmp_path)
         rows = _xlsx_rows(converted)
         assert len(rows) == expected_rows
         assert rows[0][0] == "Partnership"  # no stray byte order mark

@@ -11,22 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import pytest
 
-SOFFICE = shutil.which("soffice")
-needs_libreoffice = pytest.mark.skipif(
-    SOFFICE is None,
-    reason="LibreOffice (soffice) not installed: apt-get install -y libreoffice-calc-nogui",
-)
-# Comma, double quote, UTF-8, from line 1, …; the last token (-1) writes every sheet to its own
-# file, <name>-<sheet>.csv (LibreOffice 7.2 and later).
-CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+from tests.browser.libreoffice import CSV_OUT, convert, convert_all, needs_libreoffice
 
 WIDTHS = [14, 40, 8, 12, 30, 16]  # all different, so their order can be checked
 ANSWERS = {
@@ -115,30 +106,10 @@ def workbook(page, tmp_path) -> Path:
     return path
 
 
-def soffice(source: Path, convert_to: str, outdir: Path) -> None:
-    """Convert with LibreOffice, in a profile of its own so parallel runs do not clash."""
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(outdir / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            convert_to,
-            "--outdir",
-            str(outdir),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr
-
-
 @needs_libreoffice
 def test_libreoffice_shows_every_cell_as_written(workbook, tmp_path):
     out = tmp_path / "csv"
-    soffice(workbook, CSV_FILTER, out)
+    convert_all(workbook, CSV_OUT, out)
     assert sorted(p.name for p in out.glob("*.csv")) == [
         "workbook-Actions.csv",
         "workbook-Answers.csv",
@@ -210,7 +181,7 @@ def date_pattern(root: ET.Element, data_style: str) -> str:
 @needs_libreoffice
 def test_libreoffice_reads_dates_numbers_fills_and_widths(workbook, tmp_path):
     out = tmp_path / "fods"
-    soffice(workbook, "fods", out)
+    convert(workbook, "fods", out)
     root = ET.parse(out / "workbook.fods").getroot()
     styles = styles_by_name(root)
     column_styles, *rows = fods_sheet(root, "Answers")
