@@ -310,3 +310,23 @@ def test_tone_fills_keep_black_text_readable(page):
     for tone, colour in fills.items():
         contrast = (luminance(colour) + 0.05) / 0.05  # against black text
         assert contrast >= 4.5, (tone, colour, contrast)
+
+
+@needs_libreoffice
+def test_a_text_too_long_for_a_cell_is_cut_with_the_callers_note(page, tmp_path):
+    long_text = "evidence " * 5000  # 45,000 characters: over Excel's 32,767 a cell
+    note = " [cut: see the CSV]"
+    page.goto("sources/")
+    page.evaluate("IOM.loadPart('iom-xlsx')")
+    data = page.evaluate(
+        "([text, note]) => Array.from(IOM.lib.xlsx.build("
+        "[{name: 'Answers', rows: [['Evidence'], [text], ['short']]}], {cutNote: note}))",
+        [long_text, note],
+    )
+    path = tmp_path / "long.xlsx"
+    path.write_bytes(bytes(data))
+    (sheet,) = convert_all(path, CSV_OUT, tmp_path / "csv")
+    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8"), newline="")))
+    assert len(rows[1][0]) == 32767
+    assert rows[1][0] == long_text[: 32767 - len(note)] + note
+    assert rows[2] == ["short"]

@@ -201,7 +201,7 @@
           ].concat(table.rows)
         };
       });
-      ui.download(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IOM.lib.xlsx.build(sheets));
+      ui.download(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IOM.lib.xlsx.build(sheets, { cutNote: self.t("sheet-cut") }));
       self.page.say(self.t("downloaded", { file: name }));
     }).catch(function (error) {
       self.filesLoading = null;

@@ -11,6 +11,8 @@
  *   null, undefined, ""    an empty cell
  * We only ever write values, never <f> formulas, so "=1+1" or "@SUM(…)" arrives as text: unlike
  * CSV (lib/csv.js), no formula-injection guard is needed here.
+ * build(sheets, {cutNote}): a text longer than a cell holds (32,767 characters) is cut, ending
+ * with cutNote.
  * The zip is written with the STORE method (no compression) and its own CRC-32. Pure: no DOM.
  */
 (function () {
@@ -73,28 +75,39 @@
     return letters;
   }
 
-  function textCell(ref, text, style) {
+  // Excel holds at most 32,767 characters in a cell and calls a file with more damaged. A longer
+  // text is cut there and ends with the caller's note (build's options.cutNote), so a reader
+  // knows to look in the CSV or JSON download, which hold it whole.
+  var MAX_TEXT = 32767;
+
+  function fitted(text, note) {
+    if (text.length <= MAX_TEXT) return text;
+    return text.slice(0, MAX_TEXT - note.length).replace(/[\ud800-\udbff]$/, "") + note; // not half an emoji
+  }
+
+  function textCell(ref, text, style, note) {
+    text = fitted(text, note);
     if (style === PLAIN && text.indexOf("\n") >= 0) style = WRAP;
     var s = style ? ' s="' + style + '"' : "";
     return '<c r="' + ref + '" t="inlineStr"' + s + '><is><t xml:space="preserve">' + escape(text) + "</t></is></c>";
   }
 
-  function cell(value, ref, isHeader) {
+  function cell(value, ref, isHeader, note) {
     if (value === null || value === undefined || value === "") return "";
     if (typeof value === "number") return isFinite(value) ? '<c r="' + ref + '"><v>' + value + "</v></c>" : "";
     if (typeof value === "object" && "date" in value) {
       var serial = dateSerial(value.date);
-      if (serial === null) return cell(String(value.date || ""), ref); // as text, as given
+      if (serial === null) return cell(String(value.date || ""), ref, false, note); // as text, as given
       return '<c r="' + ref + '" s="' + DATE + '"><v>' + serial + "</v></c>";
     }
     if (typeof value === "object" && "text" in value) {
       var tone = TONES.indexOf(value.fill);
-      return textCell(ref, String(value.text), tone >= 0 ? FIRST_TONE + tone : PLAIN);
+      return textCell(ref, String(value.text), tone >= 0 ? FIRST_TONE + tone : PLAIN, note);
     }
-    return textCell(ref, String(value), isHeader ? HEADER : PLAIN);
+    return textCell(ref, String(value), isHeader ? HEADER : PLAIN, note);
   }
 
-  function worksheet(sheet) {
+  function worksheet(sheet, note) {
     var cols = (sheet.widths || [])
       .map(function (width, i) {
         return width > 0 ? '<col min="' + (i + 1) + '" max="' + (i + 1) + '" width="' + width + '" customWidth="1"/>' : "";
@@ -102,7 +115,7 @@
       .join("");
     var rows = (sheet.rows || []).map(function (cells, r) {
       var xml = cells.map(function (value, c) {
-        return cell(value, column(c) + (r + 1), r === 0);
+        return cell(value, column(c) + (r + 1), r === 0, note);
       });
       return '<row r="' + (r + 1) + '">' + xml.join("") + "</row>";
     });
@@ -216,7 +229,8 @@
     return out;
   }
 
-  function build(sheets) {
+  function build(sheets, options) {
+    var note = (options && options.cutNote) || "…";
     var names = sheetNames(sheets);
     var files = { "[Content_Types].xml": "", "_rels/.rels": "", "xl/workbook.xml": "", "xl/_rels/workbook.xml.rels": "", "xl/styles.xml": styles() };
     var types = "";
@@ -224,7 +238,7 @@
     var rels = "";
     sheets.forEach(function (sheet, i) {
       var id = i + 1;
-      files["xl/worksheets/sheet" + id + ".xml"] = worksheet(sheet);
+      files["xl/worksheets/sheet" + id + ".xml"] = worksheet(sheet, note);
       types += '<Override PartName="/xl/worksheets/sheet' + id + '.xml" ContentType="' + TYPE + 'worksheet+xml"/>';
       entries += '<sheet name="' + escape(names[i]) + '" sheetId="' + id + '" r:id="rId' + id + '"/>';
       rels += '<Relationship Id="rId' + id + '" Type="' + REL + '/worksheet" Target="worksheets/sheet' + id + '.xml"/>';
