@@ -63,8 +63,13 @@ def test_undefined_macro_name_fails_the_build(project_copy):
 def test_pages_link_only_their_own_area_stylesheets_and_one_bundle(built_site):
     form = (built_site / "assess" / "self-assessment-2010" / "index.html").read_text()
     home = (built_site / "index.html").read_text()
+    section = (built_site / "assess" / "self-assessment-2010" / "sa-1" / "index.html").read_text()
     assert "assets/stylesheets/instrument.css" in form
     assert "assets/stylesheets/instrument.css" not in home
+    # The overview's own rules (task list, summary) stay off the section pages.
+    assert "assets/stylesheets/instrument-overview.css" in form
+    assert "assets/stylesheets/instrument-overview.css" not in section
+    assert "assets/stylesheets/instrument-items.css" in section
     assert "assets/stylesheets/calculator.css" not in form
     bundle = form.split('data-iom-bundle="', 1)[1].split('"', 1)[0]
     source = (built_site / "assets" / "javascripts" / bundle).read_text()
