@@ -85,8 +85,21 @@ def no_script_errors(request):
 _axe = Axe()
 
 
+# True when no transition or animation is under way (an endless one does not count): the
+# theme fades the header's title and slides the menu in, and a colour read mid-fade is neither
+# the old one nor the new (axe once measured the header title's contrast mid-fade under load).
+SETTLED = """() => document.getAnimations().every(a =>
+    a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"""
+
+
+def settle(page) -> None:
+    """Wait until what the page is animating has come to rest."""
+    page.wait_for_function(SETTLED, timeout=5000)
+
+
 def axe_violations(page) -> list[str]:
-    """Run axe-core on the page as it is now; return a readable line per violation."""
+    """Run axe-core on the page once it is at rest; return a readable line per violation."""
+    settle(page)
     results = _axe.run(page)
     return [
         f"{v['id']}: {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:5])

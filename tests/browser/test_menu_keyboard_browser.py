@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import settle
 from tests.browser.instrument_helpers import SA
 
 SECTION = SA + "sa-1/"
@@ -53,6 +54,7 @@ def test_the_menu_button_opens_and_closes_the_menu_from_the_keyboard(phone):
     expect(button).to_have_attribute("aria-expanded", "true")
     home = phone.locator(".md-sidebar--primary").get_by_role("link", name="Home")
     expect(home).to_be_visible()
+    settle(phone)  # the menu slides in: a link is on screen once it has arrived
     for _ in range(6):
         phone.keyboard.press("Tab")
         if phone.evaluate(FOCUSED)["inMenu"]:
