@@ -146,8 +146,8 @@ def _form_info(
     Levels stay in the order the form shows them (the partnership views sort them worst
     first); each section says where its page is, from the page being rendered. Item titles
     serve the overview's summary and downloads only, so a section page, which shows its own
-    items, goes without them, as without the spreadsheet columns. (The script makes an item's anchor from its id as the
-    `anchor` filter does: lib/assessment.js anchor.)
+    items, goes without them, and without the spreadsheet columns. (The script makes an
+    item's anchor from its id as the `anchor` filter does: lib/assessment.js anchor.)
     """
     from .partnership import instrument_info  # partnership imports this module
 
