@@ -18,6 +18,7 @@ from tests.browser.instrument_helpers import (
     current_doc,
     fill_sample,
     open_form,
+    open_section,
     saved_docs,
     wait_ready,
 )
@@ -122,6 +123,21 @@ def test_an_edit_made_in_libreoffice_comes_back_exactly(page, tmp_path):
     page.reload()
     wait_ready(page)
     assert current_doc(page)["responses"] == expected["responses"]
+
+
+def test_actions_with_brackets_and_semicolons_come_back_whole(page):
+    open_form(page)
+    fill_sample(page)
+    open_section(page, "sa-1")
+    page.click("#sa-1-1 [data-command=add-action]")
+    page.fill("#sa-1-1-action-2-action", "Review the plan (quarterly), then report")
+    page.fill("#sa-1-1-action-2-owner", "Police; Probation (joint)")
+    page.fill("#sa-1-1-action-2-due", "2027-03-31")
+    open_form(page)
+    before = current_doc(page)
+    _, data = download(page, "export-csv")
+    import_and_replace(page, "actions.csv", data)
+    assert current_doc(page)["responses"] == before["responses"]
 
 
 def test_a_sheet_saved_by_excel_with_semicolons_and_uk_dates_imports(page):

@@ -207,7 +207,9 @@
       if (!line) return;
       var match = ACTION_LINE.exec(line);
       var action = { action: match[1], owner: "", due: "", status: reader.ins.statuses[0] || "" };
-      var pairs = match[2] ? match[2].split("; ").map(function (part) {
+      // Split only where the next part names itself, so an owner such as "Police; Probation"
+      // comes back whole.
+      var pairs = match[2] ? match[2].split(/; (?=(?:owner|due|status): )/).map(function (part) {
         return /^(owner|due|status): (.*)$/.exec(part);
       }) : [];
       if (pairs.indexOf(null) >= 0) {
