@@ -6,6 +6,11 @@ import json
 
 from tests.site_pages import form_urls
 
+# Everything the browser keeps, in a form to compare before and after: a refused file must
+# leave it byte for byte as it was.
+STORAGE = (
+    "() => JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))"
+)
 SA = "assess/self-assessment-2010/"
 ET = "assess/efficiency-review/"
 KP = "assess/key-principles-2015/"

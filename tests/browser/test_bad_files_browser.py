@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.browser.instrument_helpers import SA, open_form, wait_ready
+from tests.browser.instrument_helpers import SA, STORAGE, open_form, wait_ready
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "bad-files"
 CASES = json.loads((CORPUS / "cases.json").read_text(encoding="utf-8"))
@@ -21,9 +21,6 @@ GOOD = {
     "partnership": "Good file",
     "responses": {"SA-1.1": {"rating": "amber", "evidence": "Fine", "actions": []}},
 }
-STORAGE = (
-    "() => JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))"
-)
 
 
 def test_the_corpus_is_large_and_every_file_is_listed():

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from tests.browser.instrument_helpers import (
     FORMS,
+    STORAGE,
     current_doc,
     fill_sample,
     open_form,
@@ -38,9 +39,6 @@ from tests.browser.test_instrument_export_browser import (
     read_csv,
 )
 
-STORAGE = (
-    "() => JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))"
-)
 COL = {title: i for i, title in enumerate(ANSWER_COLUMNS)}
 
 

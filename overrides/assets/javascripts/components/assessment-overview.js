@@ -194,17 +194,12 @@
           widths: table.columns.map(function (column) {
             return column.width;
           }),
-          rows: [
-            table.columns.map(function (column) {
-              return column.title;
-            })
-          ].concat(table.rows)
+          rows: IOM.lib.assessmentCsv.withHeadings(table)
         };
       });
       ui.download(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IOM.lib.xlsx.build(sheets, { cutNote: self.t("sheet-cut") }));
       self.page.say(self.t("downloaded", { file: name }));
     }).catch(function (error) {
-      self.filesLoading = null;
       self.page.say(self.t("download-failed"));
       if (window.console) console.error("[iom] workbook:", error);
     });

@@ -6,6 +6,7 @@
  *   tables(doc, instrument) → {answers, actions}: each {columns, rows}, one row per item (form
  *       order, then answers kept from an earlier version) or per action; a cell is text, a
  *       number, {date: "YYYY-MM-DD"} or, for a rating, {text, fill: tone}
+ *   withHeadings(table) → its rows with the headings first (for lib/xlsx.js)
  *   answers(doc, instrument), actions(doc, instrument) → rows of plain values for lib/csv.js
  *   parseFile(text, name, infos, many) → what lib/importer.js expects of a parser: a saved
  *       JSON file, or an answers sheet read back ({value} one assessment, or {parts} for
@@ -17,12 +18,11 @@
   var IOM = (window.IOM = window.IOM || {});
   IOM.lib = IOM.lib || {};
   var A = IOM.lib.assessment;
+  var F = IOM.lib.assessmentFile; // what a saved file's ids, ratings and versions may look like
   var csv = IOM.lib.csv;
   var own = A.own;
 
   var META = ["partnership", "agency", "area", "date", "completedBy"];
-  var ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-  var VERSION = /^[vV]?(\d{1,6}(?:\.\d{1,6}){0,5})$/;
   var MAX_ROWS = 2000; // a form has a few dozen items; a stack of ten agencies a few hundred rows
   // An action's line in the answers sheet: "2. What (owner: Who; due: 2027-01-31; status: Open)".
   var ACTION_LINE = /^(?:\d+\.\s+)?(.*?)(?:\s+\(((?:owner|due|status): .*)\))?$/;
@@ -122,19 +122,22 @@
     return { answers: { columns: sheet.answers, rows: answers }, actions: { columns: sheet.actions, rows: actions } };
   }
 
-  /** A table as rows of plain values, headings first: dates as YYYY-MM-DD, ratings as words. */
-  function plain(table) {
-    var header = table.columns.map(function (column) {
+  /** A table's rows with its headings first, cells as tables() gives them (for the xlsx writer). */
+  function withHeadings(table) {
+    var headings = table.columns.map(function (column) {
       return column.title;
     });
-    return [header].concat(
-      table.rows.map(function (row) {
-        return row.map(function (cell) {
-          if (cell && typeof cell === "object") return cell.date || cell.text;
-          return cell;
-        });
-      })
-    );
+    return [headings].concat(table.rows);
+  }
+
+  /** A table as rows of plain values, headings first: dates as YYYY-MM-DD, ratings as words. */
+  function plain(table) {
+    return withHeadings(table).map(function (row) {
+      return row.map(function (cell) {
+        if (cell && typeof cell === "object") return cell.date || cell.text;
+        return cell;
+      });
+    });
   }
 
   function answers(doc, instrument) {
@@ -302,8 +305,8 @@
       if (date === null) errors.push({ code: "csv-date", row: row, column: rows[0][at.date], value: about.date });
       else about.date = date;
       var versionText = get(cells, "version").trim();
-      var version = VERSION.exec(versionText);
-      if (versionText && !version) {
+      var version = versionText.replace(/^v/i, ""); // written v1.0 so a spreadsheet keeps it as text
+      if (versionText && !F.VERSION.test(version)) {
         errors.push({ code: "csv-version", row: row, value: versionText });
         return;
       }
@@ -316,14 +319,14 @@
         META.forEach(function (k) {
           doc[k] = about[k];
         });
-        doc.instrument.version = version ? version[1] : ins.version;
+        doc.instrument.version = version || ins.version;
         group = byKey[key] = { doc: doc, label: about.agency || about.partnership || "", firstRow: Object.create(null) };
         groups.push(group);
       }
       var earlierVersion = A.compareVersions(group.doc.instrument.version, ins.version) < 0;
       var itemId = get(cells, "itemId").trim();
       var fromEarlier = get(cells, "sectionId").trim() === sheet.earlier || earlierVersion;
-      if (!ins.known[itemId] && !(fromEarlier && ITEM_ID.test(itemId))) {
+      if (!ins.known[itemId] && !(fromEarlier && F.ITEM_ID.test(itemId))) {
         errors.push({ code: "csv-item", row: row, value: itemId });
         return;
       }
@@ -335,7 +338,7 @@
       var ratingText = get(cells, "rating").trim();
       var rating = ratingText ? reader.ratings[normal(ratingText)] : null;
       if (ratingText && !rating) {
-        if (fromEarlier && !ins.known[itemId] && /^[a-z0-9][a-z0-9-]{0,39}$/.test(ratingText)) rating = ratingText;
+        if (fromEarlier && !ins.known[itemId] && F.VALUE.test(ratingText)) rating = ratingText;
         else {
           errors.push({ code: "csv-rating", row: row, value: ratingText, choices: reader.ratingChoices });
           return;
@@ -413,6 +416,7 @@
 
   IOM.lib.assessmentCsv = {
     tables: tables,
+    withHeadings: withHeadings,
     answers: answers,
     actions: actions,
     readSheet: readSheet,

@@ -185,5 +185,13 @@
     });
   }
 
-  IOM.lib.assessmentFile = { LIMITS: LIMITS, instrumentId: instrumentId, checkHead: checkHead, validate: validate };
+  IOM.lib.assessmentFile = {
+    LIMITS: LIMITS,
+    ITEM_ID: ITEM_ID,
+    VALUE: VALUE,
+    VERSION: VERSION,
+    instrumentId: instrumentId,
+    checkHead: checkHead,
+    validate: validate
+  };
 })();
