@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.browser.instrument_helpers import SA, current_doc, open_form, open_section
@@ -170,9 +171,24 @@ def test_keyboard_only_completion(page):
     fresh = current_doc(page).get("responses", {})
     assert not fresh.get("SA-1.1", {}).get("rating")
     expect(page.locator("[data-task-status='SA-1']")).to_have_text("Not started")
+    # Playwright turns on its file-chooser interception by a message it does not wait for
+    # when the first "filechooser" listener is added; a key press sent straight after can
+    # open the chooser before that is on (puppeteer#6040 describes the same race), and the
+    # whole suite on CI once waited 30 s for a chooser that never came. Listen now, so the
+    # round trips of tab_to() pass before the key is pressed; the console says why a
+    # chooser did not open (no user activation, for one) if it ever fails again.
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.on("filechooser", lambda _chooser: None)
     tab_to(page, "iom-import-file")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
+    try:
+        with page.expect_file_chooser(timeout=10_000) as chooser:
+            page.keyboard.press("Space")
+    except PlaywrightTimeoutError as error:
+        raise AssertionError(
+            f"Space on the file input opened no file chooser; focus: {focused(page)!r}; "
+            f"console: {console}"
+        ) from error
     chooser.value.set_files(download.value.path())
     # The file is read (and the import code fetched) before the question shows: wait for it,
     # or a slow machine tabs past where the buttons will be.
