@@ -2,7 +2,8 @@
  * The one way a file comes in, for the forms, combine, compare and the calculator:
  *   read(file, {kind, maxBytes, validate}) → Promise of {name, size, value, errors}
  *     1. size: a file over maxBytes is not read at all                  ("too-large")
- *     2. bytes, decoded as UTF-8, refusing anything else                ("not-utf8")
+ *     2. bytes, decoded as UTF-8, refusing anything else                ("not-utf8"; for a
+ *        .csv where options.parse reads sheets, "csv-not-utf8", which says how to save one)
  *     3. parsed: as JSON ("not-json"), or by options.parse(text, name), which returns
  *        {value}, {errors} or {parts: [{label, value}]} (lib/assessment-csv.js parseFile reads
  *        JSON and answers sheets; a sheet of several agencies is several parts, for combine)
@@ -29,6 +30,11 @@
     }
   };
 
+  // A spreadsheet saved as plain "CSV" is in the computer's own encoding (Windows-1252 from
+  // Excel on a UK laptop), so its curly quotes and £ signs are not UTF-8: the words for it say
+  // which "Save as" choice writes UTF-8 in Excel and in LibreOffice.
+  var SHEET_NAME = /\.csv$/i;
+
   /** Text from bytes when they are UTF-8 (a byte order mark is dropped), else null. */
   function decode(bytes) {
     try {
@@ -50,7 +56,7 @@
     return file.arrayBuffer().then(
       function (bytes) {
         var text = decode(bytes);
-        if (text === null) return refuse({ code: "not-utf8" });
+        if (text === null) return refuse({ code: options.parse && SHEET_NAME.test(file.name) ? "csv-not-utf8" : "not-utf8" });
         var parsed = options.parse ? options.parse(text, file.name) : PARSERS[options.kind || "json"](text);
         if (parsed.error) return refuse(parsed.error);
         if (parsed.errors) {
