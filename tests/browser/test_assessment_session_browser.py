@@ -236,8 +236,8 @@ def test_blocked_storage_is_said_beside_the_field_and_a_download_keeps_the_answe
     # Leaving with answers not kept anywhere asks first.
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
-    page.evaluate("location.href = '../'")
-    page.wait_for_timeout(500)
+    with page.expect_event("dialog"):  # not a fixed pause: a loaded machine asks later
+        page.evaluate("location.href = '../'")
     assert dialogs == ["beforeunload"]
     expect(page.locator("#sa-1-1-evidence")).to_have_value("Kept on this page only")
     with page.expect_download() as download:
