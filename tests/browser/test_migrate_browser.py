@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.loader import load_raw
 from macros.render.partnership import instrument_info
@@ -197,11 +198,11 @@ def test_importing_an_older_file_lists_answers_from_an_earlier_version(page, tmp
     open_form(page, SA)
     page.set_input_files("#iom-import-file", str(path))
     page.click("[data-command=import-new]")
-    page.wait_for_timeout(200)
     earlier = page.locator("[data-earlier]")
-    assert earlier.is_visible()
-    listed = earlier.locator("[data-earlier-list]").inner_text()
-    assert listed == "SA-0.1 – Red (not an item of this form)"
+    expect(earlier).to_be_visible()
+    expect(earlier.locator("[data-earlier-list]")).to_have_text(
+        "SA-0.1 – Red (not an item of this form)"
+    )
     open_section(page, "sa-1")
     assert page.is_checked("#sa-1-1-rating-green")
     assert page.input_value("#sa-1-1-evidence") == "Kept as it was"
