@@ -52,10 +52,14 @@ def write_csv(rows: list[list[str]], delimiter=",", bom=True, newline="\r\n") ->
     return ("\ufeff" if bom else "").encode() + out.getvalue().encode("utf-8")
 
 
-def import_and_replace(page, name: str, data: bytes):
+def import_and_replace(page, name: str, data: bytes) -> str:
+    """Import a sheet and replace the open assessment; return what the question said the
+    replacing would change."""
     choose(page, "[data-import-file]", name, data)
     page.wait_for_selector("[data-confirm=import]:not([hidden])")
+    changes = page.locator("[data-confirm-import-changes]").inner_text()
     page.click("[data-command=import-replace]")
+    return changes
     expect(page.locator(".iom-manage [data-status]")).to_contain_text("Imported")
 
 
@@ -108,7 +112,9 @@ def test_an_edit_made_in_libreoffice_comes_back_exactly(page, tmp_path):
     assert sa11[COL["Version"]] == "v1.0"
     assert sa11[COL["Number of actions"]] == "1"
 
-    import_and_replace(page, "edited.csv", back)
+    # Before anything is replaced, the question names the one answer the edit changed.
+    changes = import_and_replace(page, "edited.csv", back)
+    assert changes == "Replacing “Spring review” with it changes the answers to SA-1.1."
     after = current_doc(page)
     expected = json.loads(json.dumps(before))
     expected["responses"]["SA-1.1"]["rating"] = "green"
@@ -134,7 +140,11 @@ def test_actions_with_brackets_and_semicolons_come_back_whole(page):
     open_form(page)
     before = current_doc(page)
     _, data = download(page, "export-csv")
-    import_and_replace(page, "actions.csv", data)
+    changes = import_and_replace(page, "actions.csv", data)
+    assert changes == (
+        "Replacing “Spring review” with it changes nothing: its answers and details are the"
+        " same as the file’s."
+    )
     assert current_doc(page)["responses"] == before["responses"]
 
 
@@ -149,7 +159,7 @@ def test_a_sheet_saved_by_excel_with_semicolons_and_uk_dates_imports(page):
         row[COL["Actions"]] = row[COL["Actions"]].replace("2027-01-31", "31/01/2027")
     # No byte order mark, semicolons, LF line ends; the evidence keeps its quoted line break.
     excel = write_csv(rows, delimiter=";", bom=False, newline="\n")
-    import_and_replace(page, "from-excel.csv", excel)
+    assert "changes nothing" in import_and_replace(page, "from-excel.csv", excel)
     after = current_doc(page)
     assert after["date"] == "2026-11-22"
     assert after["responses"] == before["responses"]
@@ -310,3 +320,56 @@ def test_an_imported_sheet_becomes_a_new_assessment_named_after_the_file(page):
     assert names == ["Spring review", "northshire-police"]
     first, second = sorted(docs, key=lambda d: d["name"])
     assert first["responses"] == second["responses"]
+
+
+def test_the_question_before_replacing_names_every_answer_and_detail_that_would_change(page):
+    """A partner's sheet with three answers and the agency changed: the lead sees exactly
+    those before choosing to replace; past twelve, changed answers are counted, not listed."""
+    open_form(page)
+    fill_sample(page)
+    _, data = download(page, "export-csv")
+    rows = read_csv(data)
+    by_item = {row[COL["Item id"]]: row for row in rows[1:]}
+    by_item["SA-1.2"][COL["Rating"]] = "Amber"
+    by_item["SA-3.1"][COL["Evidence"]] = "Added by probation"
+    by_item["SA-2.1"][COL["Actions"]] = ""  # its action taken out
+    for row in rows[1:]:
+        row[COL["Agency"]] = "Probation"
+    changes = page.locator("[data-confirm-import-changes]")
+    cancel = page.locator("[data-confirm=import] [data-command=cancel]")
+    choose(page, "[data-import-file]", "partner.csv", write_csv(rows))
+    expect(changes).to_have_text(
+        "Replacing “Spring review” with it changes the answers to SA-1.2, SA-2.1, SA-3.1."
+        " It also changes these details: Your agency."
+    )
+    cancel.click()
+
+    # A saved file (JSON) carries a name and the "completed" answers too. Every answer of the
+    # form rated Green (SA-1.2 already is) and two kept from an earlier version: 13 changed,
+    # 12 listed in the form's order, then those of the earlier version.
+    doc = current_doc(page)
+    for item in by_item:
+        doc["responses"].setdefault(item, {"actions": []})["rating"] = "green"
+    doc["responses"]["SA-0.1"] = {"rating": "red", "evidence": "", "actions": []}
+    doc["responses"]["SA-0.2"] = {"rating": "red", "evidence": "", "actions": []}
+    doc["completed"] = {"SA-1": True}
+    doc["name"] = "Autumn review"
+    before = page.evaluate(STORAGE)
+    page.set_input_files(
+        "[data-import-file]",
+        files=[
+            {
+                "name": "autumn.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(doc).encode(),
+            }
+        ],
+    )
+    listed = [item for item in by_item if item != "SA-1.2"] + ["SA-0.1"]
+    expect(changes).to_have_text(
+        f"Replacing “Spring review” with it changes the answers to {', '.join(listed)}"
+        " and 1 more. It also changes these details: Name for this assessment, your “Have you"
+        " completed this section?” answers."
+    )
+    cancel.click()
+    assert page.evaluate(STORAGE) == before

@@ -243,16 +243,13 @@
         noun: self.instrument.noun,
         partnership: A.hasText(read.value.partnership) ? read.value.partnership : self.t("import-no-partnership")
       });
+      $confirm.querySelector("[data-confirm-import-changes]").textContent = self.describeReplacing(read);
     });
   };
 
-  Overview.prototype.finishImport = function (uid) {
-    var read = this.pendingImport;
-    if (!read) return;
-    this.pendingImport = null;
-    this.hideConfirms();
-    this.$file.value = "";
-    var doc = read.value;
+  /** The document an import opens: replacing (uid is the open one's) or as a new one. */
+  Overview.prototype.importedDoc = function (read, uid) {
+    var doc = JSON.parse(JSON.stringify(read.value));
     if (read.sheet) {
       // A sheet holds answers and details, not the name, the "completed" answers or the notes
       // on earlier answers: replacing keeps the open one's; a new one is named after the file.
@@ -265,7 +262,42 @@
         doc.name = read.name.replace(/\.csv$/i, "");
       }
     }
-    var result = this.session.open(uid, doc);
+    return doc;
+  };
+
+  /**
+   * What "Replace" would change in the open assessment, item by item, so that a sheet a
+   * partner edited can be checked before it replaces anything: "changes the answers to
+   * SA-1.2, SA-3.1 … and these details: Agency".
+   */
+  Overview.prototype.describeReplacing = function (read) {
+    var self = this;
+    var name = this.page.displayName(this.session.doc);
+    var change = IOM.lib.assessmentFile.differences(this.session.doc, this.importedDoc(read, this.session.uid), this.instrument);
+    if (!change.items.length && !change.details.length) return this.t("import-no-changes", { name: name });
+    var SHOWN = 12;
+    var items = change.items.slice(0, SHOWN).join(", ");
+    if (change.items.length > SHOWN) items = this.t("import-more", { items: items, count: change.items.length - SHOWN });
+    var details = change.details
+      .map(function (key) {
+        var $field = self.$root.querySelector('[data-about-field="' + key + '"]');
+        var $label = $field && self.$root.querySelector('label[for="' + $field.id + '"]');
+        return $label ? $label.textContent.trim() : self.t("import-detail-" + key);
+      })
+      .join(", ");
+    var words = [];
+    if (change.items.length) words.push(this.t("import-changes-items", { name: name, items: items }));
+    if (details) words.push(this.t(change.items.length ? "import-changes-details" : "import-changes-details-only", { name: name, details: details }));
+    return words.join(" ");
+  };
+
+  Overview.prototype.finishImport = function (uid) {
+    var read = this.pendingImport;
+    if (!read) return;
+    this.pendingImport = null;
+    this.hideConfirms();
+    this.$file.value = "";
+    var result = this.session.open(uid, this.importedDoc(read, uid));
     if (result.ok) this.page.say(this.t("imported", { name: this.page.displayName(this.session.doc) }));
     this.$file.focus();
   };

@@ -5,7 +5,8 @@
  * refuses what could harm or confuse the page: only own properties are read, item ids and
  * rating values must look like ours, text must be text, and the file's size, nesting, answers
  * and actions per item are limited. Unknown keys are allowed (kept: a newer version's).
- * Nothing is changed. Pure: no DOM.
+ * differences(current, incoming, instrument) says what an import would change. Nothing is
+ * changed. Pure: no DOM.
  */
 (function () {
   "use strict";
@@ -185,6 +186,63 @@
     });
   }
 
+  function textOf(value) {
+    return typeof value === "string" ? value : "";
+  }
+
+  /** An answer as it is kept, as one string: a missing answer is an empty one, and an action
+   * with nothing in it is no action (a sheet does not carry one). */
+  function answerKey(response, fields) {
+    var r = isObject(response) ? response : {};
+    return JSON.stringify([
+      textOf(own(r, "rating")),
+      textOf(own(r, "na_reason")),
+      fields.map(function (key) {
+        return textOf(own(r, key));
+      }),
+      A.actionsOf(r).map(function (a) {
+        return [textOf(own(a, "action")), textOf(own(a, "owner")), textOf(own(a, "due")), textOf(own(a, "status"))];
+      })
+    ]);
+  }
+
+  /**
+   * What opening `incoming` in place of `current` would change, for the import's question:
+   * {items: ids whose answer differs (in the form's order, then any others), details: the
+   * META keys (and "completed") that differ}. A file downloaded and imported unchanged
+   * changes nothing; "updated" is when, not what, so it is left out.
+   */
+  function differences(current, incoming, instrument) {
+    var before = own(current, "responses") || {};
+    var after = own(incoming, "responses") || {};
+    var ids = [];
+    instrument.sections.forEach(function (section) {
+      ids.push.apply(ids, section.items);
+    });
+    Object.keys(before)
+      .concat(Object.keys(after))
+      .sort()
+      .forEach(function (id) {
+        if (ids.indexOf(id) < 0) ids.push(id);
+      });
+    var items = ids.filter(function (id) {
+      return answerKey(own(before, id), instrument.fields) !== answerKey(own(after, id), instrument.fields);
+    });
+    var details = META.filter(function (key) {
+      return key !== "updated" && textOf(own(current, key)) !== textOf(own(incoming, key));
+    });
+    var completed = function (doc) {
+      var done = own(doc, "completed") || {};
+      return instrument.sections
+        .map(function (section) {
+          return own(done, section.id) === true;
+        })
+        .join();
+    };
+    if (completed(current) !== completed(incoming)) details.push("completed");
+    return { items: items, details: details };
+  }
+
   IOM.lib.assessmentFile = {
     LIMITS: LIMITS,
     ITEM_ID: ITEM_ID,
@@ -192,6 +250,7 @@
     VERSION: VERSION,
     instrumentId: instrumentId,
     checkHead: checkHead,
-    validate: validate
+    validate: validate,
+    differences: differences
   };
 })();
