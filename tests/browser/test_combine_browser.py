@@ -67,7 +67,7 @@ def add_files(page, paths):
 def wait_combined(page):
     """Files read and combined, and each item's evidence drawn (just after the first paint)."""
     page.wait_for_function(
-        "() => /files added/.test(document.querySelector('[data-status]').textContent)"
+        "() => /files? added/.test(document.querySelector('[data-status]').textContent)"
         " && (document.querySelector('[data-results]').hidden"
         " || document.querySelector('[data-module=iom-combine]').hasAttribute('data-items-ready'))"
     )
@@ -215,6 +215,19 @@ def test_mixed_and_corrupt_files_are_named_and_the_rest_combine(page, agency_fil
         "“health.json” cannot be read: it is not a JSON file, or it is damaged.",
         "“housing.json”: SA-1.1 has “purple”, which is not one of this assessment’s ratings.",
     ]
+    expect(page.locator("[data-status]")).to_have_text(
+        "6 files added: 3 combined for Self Assessment Tool (c. 2010)."
+        " 3 could not be combined: see the problems above."
+    )
+    listed = page.locator("[data-file-list] .iom-file-list__name").all_inner_texts()
+    assert listed == [
+        "police.json: Police",
+        "kp-police.json: not combined (see the problems above)",
+        "health.json: not combined (see the problems above)",
+        "probation.json: Probation",
+        "housing.json: not combined (see the problems above)",
+        "council.json: Council",
+    ]
     # The three good files still combine.
     heads = agency_heads(page)
     assert heads[1:4] == ["Police", "Probation", "Council"]
@@ -234,6 +247,41 @@ def test_mixed_and_corrupt_files_are_named_and_the_rest_combine(page, agency_fil
     errors = page.locator("[data-error-list] li").all_inner_texts()
     assert len(errors) == 3
     assert all("is for a different assessment (self-assessment-2010)" in e for e in errors)
+
+
+def test_the_same_assessment_added_twice_counts_once(page, agency_files, tmp_path):
+    """A file added again (or a copy under another name, saved at another time) would count
+    its agency twice: it is refused, naming the file it repeats."""
+    copy = json.loads(agency_files[0].read_text(encoding="utf-8"))
+    copy["name"] = "Police copy"
+    copy["updated"] = "2026-12-01T09:00:00.000Z"
+    again = tmp_path / "police-again.json"
+    again.write_text(json.dumps(copy), encoding="utf-8")
+    open_combine(page)
+    add_files(page, [agency_files[0]])
+    expect(page.locator("[data-status]")).to_have_text(
+        "1 file added: 1 combined for Self Assessment Tool (c. 2010)."
+    )
+    expect(page.locator("[data-results-summary]")).to_have_text(
+        "1 agency, 12 elements. Only one agency’s file so far: add another to compare ratings."
+    )
+    add_files(page, [again, agency_files[1]])
+    expect(page.locator("[data-error-list] li")).to_have_text(
+        [
+            "“police-again.json” holds the same assessment as “police.json”, already added,"
+            " so it is left out: the same agency would count twice."
+        ]
+    )
+    assert agency_heads(page)[1:3] == ["Police", "Probation"]
+    assert len(agency_heads(page)) == 5  # item, two agencies, spread, disagreement
+    expect(page.locator("[data-results-summary]")).to_contain_text("2 agencies, 12 elements")
+    # The same agency with other answers is another file, kept: two teams of one agency.
+    copy["responses"]["SA-1.2"]["rating"] = "red"
+    again.write_text(json.dumps(copy), encoding="utf-8")
+    page.click('[data-command=remove-file]:has(span:text-is(" police-again.json"))')
+    add_files(page, [again])
+    assert page.is_hidden("[data-error-summary]")
+    assert len(agency_heads(page)) == 6
 
 
 def test_drag_and_drop_adds_files(page, agency_files):

@@ -182,13 +182,18 @@
       Array.prototype.push.apply(self.files, files);
       var sorted = self.update(true);
       self.keep();
-      self.say(
-        self.t("read", {
-          count: files.length,
-          accepted: sorted.accepted.length,
-          instrument: self.info ? self.info.title : "–"
-        })
-      );
+      // Counted over the files just added: those refused are named in the error summary.
+      var added = sorted.status.slice(sorted.status.length - files.length);
+      var accepted = added.filter(function (status) {
+        return status.accepted;
+      }).length;
+      var words = self.t(files.length === 1 ? "read-one" : "read", {
+        count: files.length,
+        accepted: accepted,
+        instrument: self.info ? self.info.title : "–"
+      });
+      if (accepted < files.length) words += " " + self.t("read-refused", { refused: files.length - accepted });
+      self.say(words);
     });
   };
 
@@ -317,7 +322,7 @@
 
   /** Sort the files, combine the accepted ones and show everything. */
   Combine.prototype.update = function (moveFocus) {
-    var sorted = merge.sortFiles(this.files, this.infos, this.$select.value);
+    var sorted = merge.sortFiles(this.files, this.infos, this.$select.value, { duplicates: true });
     var info = (this.info = this.infos[sorted.instrumentId] || null);
     this.sorted = sorted;
     // Only a file from an earlier version of the form needs its answers moved (and a report).
@@ -357,7 +362,7 @@
     ui.empty($list);
     this.files.forEach(function (file, index) {
       var status = self.sorted.status[index];
-      var text = file.name;
+      var text = status.accepted ? file.name : self.t("file-line-refused", { file: file.name });
       if (status.accepted && self.result) {
         text = self.t("file-line", { file: file.name, agency: self.result.agencies[status.index].name });
         var report = self.reports[status.index];
@@ -400,7 +405,7 @@
       return;
     }
     this.levels = ui.levels(this.info, this.t);
-    var summary = this.t("summary", {
+    var summary = this.t(result.agencies.length === 1 ? "summary-one" : "summary", {
       agencies: result.agencies.length,
       items: result.items.length,
       noun: this.info.noun,

@@ -243,6 +243,28 @@
     return { items: items, details: details };
   }
 
+  /**
+   * One string for what a document says (its details but the name and when, and every
+   * answer as it is kept): two files with the same key hold the same assessment, however
+   * they were named or when they were saved.
+   */
+  function contentKey(doc, instrument) {
+    var responses = own(doc, "responses") || {};
+    var ids = Object.keys(responses).sort();
+    return JSON.stringify([
+      META.filter(function (key) {
+        return key !== "name" && key !== "updated";
+      }).map(function (key) {
+        return textOf(own(doc, key));
+      }),
+      ids.map(function (id) {
+        return [id, answerKey(own(responses, id), instrument.fields)];
+      }).filter(function (pair) {
+        return pair[1] !== answerKey(null, instrument.fields); // an empty answer is no answer
+      })
+    ]);
+  }
+
   IOM.lib.assessmentFile = {
     LIMITS: LIMITS,
     ITEM_ID: ITEM_ID,
@@ -251,6 +273,7 @@
     instrumentId: instrumentId,
     checkHead: checkHead,
     validate: validate,
-    differences: differences
+    differences: differences,
+    contentKey: contentKey
   };
 })();

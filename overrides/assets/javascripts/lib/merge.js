@@ -319,9 +319,11 @@
    * for the one most files are for. Returns {instrumentId, accepted: [{name, doc}],
    * rejected: [{name, errors}], status}, where status[i] = {accepted, index} places the i-th
    * file in one of the two lists. Errors are lib/assessment.js codes, plus
-   * "unknown-instrument" for a file of an instrument this site does not have.
+   * "unknown-instrument" for a file of an instrument this site does not have, and, with
+   * options.duplicates (combine), "duplicate" for a file holding the same assessment as one
+   * accepted before it (the same file added twice would count one agency twice).
    */
-  function sortFiles(files, infos, chosenId) {
+  function sortFiles(files, infos, chosenId, options) {
     var instrumentId = chosenId || "";
     if (!instrumentId) {
       var votes = Object.create(null);
@@ -338,8 +340,14 @@
     var accepted = [];
     var rejected = [];
     var status = [];
+    var firstWith = Object.create(null); // content key → name of the first accepted file
     files.forEach(function (file) {
       var errors = file.errors.length ? file.errors : info ? F.validate(file.value, info) : problemsWithout(file, infos);
+      if (!errors.length && info && options && options.duplicates) {
+        var key = F.contentKey(file.value, info);
+        if (firstWith[key] !== undefined) errors = [{ code: "duplicate", first: firstWith[key] }];
+        else firstWith[key] = file.name;
+      }
       if (errors.length) {
         status.push({ accepted: false, index: rejected.length });
         rejected.push({ name: file.name, errors: errors });
