@@ -106,7 +106,7 @@ def test_the_assessment_form_refuses_every_bad_file(page):
     page.wait_for_selector("[data-confirm=import]:not([hidden])")
     page.click("[data-command=import-new]")
     page.wait_for_function(
-        "() => /Imported/.test(document.querySelector('[data-status]').textContent)"
+        "() => /Imported/.test(document.querySelector('[data-import-status]').textContent)"
     )
 
 

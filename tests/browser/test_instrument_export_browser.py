@@ -291,7 +291,13 @@ def test_export_clear_import_restores_identical_data(page):
         "“spring.json” is for Northshire IOM. Elements answered in it: 3."
     )
     page.click("[data-command=import-new]")
-    expect(page.locator(".iom-manage [data-status]")).to_have_text("Imported “Spring review”.")
+    # Said beside the file control, where focus is, and still there once the autosave has
+    # said "Saved" at the top of the section.
+    imported = page.locator("[data-import-status]")
+    expect(imported).to_have_text("Imported “Spring review”.")
+    assert page.evaluate("document.activeElement.id") == "iom-import-file"
+    expect(page.locator(".iom-manage [data-status]")).to_contain_text("Saved in this browser")
+    expect(imported).to_have_text("Imported “Spring review”.")
     assert current_doc(page) == before
     page.reload()
     wait_ready(page)

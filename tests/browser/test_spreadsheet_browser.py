@@ -59,8 +59,8 @@ def import_and_replace(page, name: str, data: bytes) -> str:
     page.wait_for_selector("[data-confirm=import]:not([hidden])")
     changes = page.locator("[data-confirm-import-changes]").inner_text()
     page.click("[data-command=import-replace]")
+    expect(page.locator("[data-import-status]")).to_contain_text("Imported")
     return changes
-    expect(page.locator(".iom-manage [data-status]")).to_contain_text("Imported")
 
 
 def refused(page, name: str, data: bytes) -> str:
@@ -313,7 +313,7 @@ def test_an_imported_sheet_becomes_a_new_assessment_named_after_the_file(page):
     confirm = page.locator("[data-confirm=import]")
     expect(confirm).to_contain_text("“northshire-police.csv” is for Northshire IOM")
     page.click("[data-command=import-new]")
-    expect(page.locator(".iom-manage [data-status]")).to_contain_text("northshire-police")
+    expect(page.locator("[data-import-status]")).to_contain_text("northshire-police")
     docs = saved_docs(page)
     assert len(docs) == 2
     names = sorted(d["name"] for d in docs)
@@ -373,3 +373,15 @@ def test_the_question_before_replacing_names_every_answer_and_detail_that_would_
     )
     cancel.click()
     assert page.evaluate(STORAGE) == before
+
+
+def test_a_workbook_chosen_for_import_is_refused_with_how_to_save_it_as_csv(page):
+    """The toolkit's own .xlsx (a zip, not text) is refused with words for a workbook, not
+    "not UTF-8 … download it again", which is what the user has just done."""
+    open_form(page)
+    fill_sample(page)
+    name, data = download(page, "export-xlsx")
+    assert name.endswith(".xlsx") and data[:4] == b"PK\x03\x04"
+    words = refused(page, name, data)
+    assert f"“{name}” is a workbook, and the import reads an answers sheet saved as CSV." in words
+    assert "“Save as type: CSV UTF-8 (Comma delimited)”" in words

@@ -34,6 +34,9 @@
     this.instrument = this.page.instrument;
     this.$savedList = $root.querySelector("[data-saved-list]");
     this.$file = $root.querySelector("[data-import-file]");
+    // What an import did is said beside the file control, where focus returns: the status at
+    // the top of the section is out of view there, and the autosave's "Saved" follows at once.
+    this.sayImported = ui.status($root.querySelector("[data-import-status]"));
     this.pendingImport = null;
     $root.addEventListener("input", this.handleInput.bind(this));
     $root.addEventListener("change", this.handleInput.bind(this));
@@ -212,6 +215,7 @@
     var file = this.$file.files && this.$file.files[0];
     this.hideConfirms();
     this.pendingImport = null;
+    this.sayImported("");
     if (!file) return;
     this.withFiles(function () {
       var ours = {};
@@ -298,7 +302,7 @@
     this.hideConfirms();
     this.$file.value = "";
     var result = this.session.open(uid, this.importedDoc(read, uid));
-    if (result.ok) this.page.say(this.t("imported", { name: this.page.displayName(this.session.doc) }));
+    if (result.ok) this.sayImported(this.t("imported", { name: this.page.displayName(this.session.doc) }));
     this.$file.focus();
   };
 
