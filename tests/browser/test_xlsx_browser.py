@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -330,3 +332,70 @@ def test_a_text_too_long_for_a_cell_is_cut_with_the_callers_note(page, tmp_path)
     assert len(rows[1][0]) == 32767
     assert rows[1][0] == long_text[: 32767 - len(note)] + note
     assert rows[2] == ["short"]
+
+
+def test_rows_are_as_tall_as_their_wrapped_text(page):
+    """Every text wraps in its column, and a row is given the height its longest text needs,
+    as LibreOffice does not fit rows to wrapped text when it opens a workbook."""
+    words = "word " * 30  # 150 characters: five lines of 33 in a column 30 wide
+    sheet = {
+        "name": "Answers",
+        "widths": [10, 30],
+        "rows": [
+            ["Id", "Evidence"],
+            ["A", "one line"],
+            ["B", "first\nsecond\nthird"],
+            ["C", words.strip()],
+            ["D", "x" * 70],  # one word longer than a line: broken into three
+            ["E", "line\n" * 60],  # taller than a row may be
+        ],
+    }
+    with zipfile.ZipFile(io.BytesIO(build(page, [sheet]))) as archive:
+        root = ET.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+        styles = ET.fromstring(archive.read("xl/styles.xml"))
+    rows = root.findall(f"{MAIN}sheetData/{MAIN}row")
+    heights = [(r.get("ht"), r.get("customHeight")) for r in rows]
+    assert heights == [
+        (None, None),
+        (None, None),
+        ("45", "1"),
+        ("75", "1"),
+        ("45", "1"),
+        ("409", "1"),
+    ]
+    xfs = styles.findall(f"{MAIN}cellXfs/{MAIN}xf")
+    for cell in root.iter(f"{MAIN}c"):
+        wraps = xfs[int(cell.get("s", "0"))].find(f"{MAIN}alignment").get("wrapText")
+        assert wraps == "1", cell.get("r")
+
+
+@needs_libreoffice
+def test_it_prints_landscape_with_the_heading_row_on_every_page(page, tmp_path):
+    """Sixty rows of long text run over several pages, down and across: LibreOffice prints
+    each on A4 landscape, with the heading row at its top and the sheet's page number below."""
+    rows = [["Partnership", "Agency", "Evidence", "Actions"]]
+    rows += [[f"Partnership {n}", "Police", "Evidence " * 12, "Action " * 10] for n in range(60)]
+    sheet = {"name": "Answers", "widths": [40, 40, 60, 60], "rows": rows}
+    path = tmp_path / "print.xlsx"
+    path.write_bytes(build(page, [sheet, ACTIONS]))
+    with zipfile.ZipFile(path) as archive:
+        workbook = ET.fromstring(archive.read("xl/workbook.xml"))
+        setup = ET.fromstring(archive.read("xl/worksheets/sheet1.xml")).find(f"{MAIN}pageSetup")
+    titles = {d.get("localSheetId"): d.text for d in workbook.iter(f"{MAIN}definedName")}
+    assert titles == {"0": "'Answers'!$1:$1", "1": "'Actions'!$1:$1"}
+    assert setup.attrib == {"paperSize": "9", "orientation": "landscape"}
+
+    pdf = convert(path, "pdf", tmp_path / "pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "841.89 x 595.3" in info  # A4 landscape, in points
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages >= 4
+    for number in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        first = text.strip().splitlines()[0]
+        assert any(heading in first for heading in rows[0] + ACTIONS["rows"][0]), (number, first)
+        assert re.search(r"(Answers|Actions), page \d+ of \d+", text), number

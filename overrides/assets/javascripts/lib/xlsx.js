@@ -1,7 +1,10 @@
 /*
  * A small .xlsx writer: build(sheets) → Uint8Array, the bytes of an OOXML workbook.
  *   sheets = [{name, widths: [characters, …], rows: [[cell, …], …]}, …]
- * The first row of each sheet is its header: bold, and frozen so it stays in view.
+ * The first row of each sheet is its header: bold, frozen so it stays in view, and printed
+ * at the top of every page. Text wraps within its column, and a row is as tall as its
+ * longest text needs (estimated: spreadsheets do not all fit rows to wrapped text when they
+ * open a file). Pages print landscape on A4, with the sheet's name and page numbers.
  * A cell is one of:
  *   "text"                 inline string; line breaks kept and shown (wrap-text style)
  *   3, -2, 2.75            a number (not finite: an empty cell)
@@ -27,12 +30,19 @@
 
   // Cell styles, indexes into cellXfs in styles.xml. Every style aligns to the top, so a row
   // with one tall wrapped cell still reads across.
-  var PLAIN = 0;
+  // Style 0 (numbers) is the default, written as no style.
   var HEADER = 1; // bold, wrapped so a long header stays within its column
-  var WRAP = 2;
+  var WRAP = 2; // every other text
   var DATE = 3;
   var FIRST_TONE = 4; // then one per tone, in TONES order, wrapped as well
   var DATE_FORMAT = 164; // the first id free for a workbook's own number formats
+  // Row heights in points: Calibri 11 takes 15 a line; a row can be at most 409. A column
+  // `width` wide holds `width` digits, and about 1.1 times as many characters of text in
+  // LibreOffice's font (measured); Calibri is narrower, so Excel's rows come out a little
+  // taller than they need, never shorter.
+  var CHARS_PER_WIDTH = 1.1;
+  var LINE_HEIGHT = 15;
+  var MAX_ROW_HEIGHT = 409;
 
   var MAIN = "http://schemas.openxmlformats.org/";
   var XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -87,8 +97,7 @@
 
   function textCell(ref, text, style, note) {
     text = fitted(text, note);
-    if (style === PLAIN && text.indexOf("\n") >= 0) style = WRAP;
-    var s = style ? ' s="' + style + '"' : "";
+    var s = ' s="' + style + '"';
     return '<c r="' + ref + '" t="inlineStr"' + s + '><is><t xml:space="preserve">' + escape(text) + "</t></is></c>";
   }
 
@@ -102,9 +111,51 @@
     }
     if (typeof value === "object" && "text" in value) {
       var tone = TONES.indexOf(value.fill);
-      return textCell(ref, String(value.text), tone >= 0 ? FIRST_TONE + tone : PLAIN, note);
+      return textCell(ref, String(value.text), tone >= 0 ? FIRST_TONE + tone : WRAP, note);
     }
-    return textCell(ref, String(value), isHeader ? HEADER : PLAIN, note);
+    return textCell(ref, String(value), isHeader ? HEADER : WRAP, note);
+  }
+
+  /** The text a cell shows, for measuring its height ("" for numbers and dates). */
+  function shownText(value) {
+    if (typeof value === "string") return value;
+    if (value && typeof value === "object" && "text" in value) return String(value.text);
+    return "";
+  }
+
+  /** How many lines `text` wraps to at `perLine` characters, breaking between words as a
+   * spreadsheet does (a word longer than a line is broken where it must be). */
+  function wrappedLines(text, perLine) {
+    return text.split("\n").reduce(function (sum, line) {
+      var lines = 1;
+      var used = 0;
+      line.split(" ").forEach(function (word) {
+        var needed = used ? used + 1 + word.length : word.length;
+        if (used && needed > perLine) {
+          lines++;
+          needed = word.length;
+        }
+        while (needed > perLine) {
+          lines++;
+          needed -= perLine;
+        }
+        used = needed;
+      });
+      return sum + lines;
+    }, 0);
+  }
+
+  /** How many lines a row's tallest cell wraps to, in columns of these widths. */
+  function rowLines(cells, widths) {
+    return cells.reduce(function (most, value, c) {
+      var perLine = Math.max(1, Math.floor((widths[c] || 8.43) * CHARS_PER_WIDTH)); // 8.43: the default width
+      return Math.max(most, wrappedLines(shownText(value), perLine));
+    }, 1);
+  }
+
+  /** The sheet's name as a formula writes it: 'Answers'!$1:$1 (quotes inside doubled). */
+  function quotedName(name) {
+    return "'" + name.replace(/'/g, "''") + "'";
   }
 
   function worksheet(sheet, note) {
@@ -117,13 +168,18 @@
       var xml = cells.map(function (value, c) {
         return cell(value, column(c) + (r + 1), r === 0, note);
       });
-      return '<row r="' + (r + 1) + '">' + xml.join("") + "</row>";
+      var lines = rowLines(cells, sheet.widths || []);
+      var height = lines > 1 ? ' ht="' + Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) + '" customHeight="1"' : "";
+      return '<row r="' + (r + 1) + '"' + height + ">" + xml.join("") + "</row>";
     });
     return (
       '<worksheet xmlns="' + MAIN + 'spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0">' +
       '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
       (cols ? "<cols>" + cols + "</cols>" : "") +
-      "<sheetData>" + rows.join("") + "</sheetData></worksheet>"
+      "<sheetData>" + rows.join("") + "</sheetData>" +
+      '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>' +
+      '<pageSetup paperSize="9" orientation="landscape"/>' +
+      "<headerFooter><oddFooter>&amp;A, page &amp;P of &amp;N</oddFooter></headerFooter></worksheet>"
     );
   }
 
@@ -236,12 +292,14 @@
     var types = "";
     var entries = "";
     var rels = "";
+    var titles = ""; // each sheet's heading row, printed at the top of its every page
     sheets.forEach(function (sheet, i) {
       var id = i + 1;
       files["xl/worksheets/sheet" + id + ".xml"] = worksheet(sheet, note);
       types += '<Override PartName="/xl/worksheets/sheet' + id + '.xml" ContentType="' + TYPE + 'worksheet+xml"/>';
       entries += '<sheet name="' + escape(names[i]) + '" sheetId="' + id + '" r:id="rId' + id + '"/>';
       rels += '<Relationship Id="rId' + id + '" Type="' + REL + '/worksheet" Target="worksheets/sheet' + id + '.xml"/>';
+      titles += '<definedName name="_xlnm.Print_Titles" localSheetId="' + i + '">' + escape(quotedName(names[i])) + "!$1:$1</definedName>";
     });
     var relationships = '<Relationships xmlns="' + MAIN + 'package/2006/relationships">';
     files["[Content_Types].xml"] =
@@ -251,7 +309,9 @@
       '<Override PartName="/xl/workbook.xml" ContentType="' + TYPE + 'sheet.main+xml"/>' +
       '<Override PartName="/xl/styles.xml" ContentType="' + TYPE + 'styles+xml"/>' + types + "</Types>";
     files["_rels/.rels"] = relationships + '<Relationship Id="rId1" Type="' + REL + '/officeDocument" Target="xl/workbook.xml"/></Relationships>';
-    files["xl/workbook.xml"] = '<workbook xmlns="' + MAIN + 'spreadsheetml/2006/main" xmlns:r="' + REL + '"><sheets>' + entries + "</sheets></workbook>";
+    files["xl/workbook.xml"] =
+      '<workbook xmlns="' + MAIN + 'spreadsheetml/2006/main" xmlns:r="' + REL + '"><sheets>' + entries + "</sheets>" +
+      "<definedNames>" + titles + "</definedNames></workbook>";
     files["xl/_rels/workbook.xml.rels"] =
       relationships + rels + '<Relationship Id="rId' + (sheets.length + 1) + '" Type="' + REL + '/styles" Target="styles.xml"/></Relationships>';
     Object.keys(files).forEach(function (name) {
