@@ -265,6 +265,10 @@ def test_the_same_assessment_added_twice_counts_once(page, agency_files, tmp_pat
     expect(page.locator("[data-results-summary]")).to_have_text(
         "1 agency, 12 elements. Only one agency’s file so far: add another to compare ratings."
     )
+    # One rating has no spread: the item says its count and the most common, no stray dash.
+    expect(page.locator('[data-combine-item="SA-1.1"] [data-slot=ratings]')).to_have_text(
+        "Red 1. Most common: Red."
+    )
     add_files(page, [again, agency_files[1]])
     expect(page.locator("[data-error-list] li")).to_have_text(
         [

@@ -606,7 +606,8 @@
       if (item.counts[value]) counts.push(self.t("count", { label: self.levels.label(value), n: item.counts[value] }));
     });
     if (item.unrated) counts.push(self.t("count", { label: self.t("not-rated"), n: item.unrated }));
-    var line = counts.join(", ") + ". " + self.spreadText(item) + ".";
+    // The spread needs two ratings: with fewer, the table's "–" would read as a stray dash.
+    var line = counts.join(", ") + "." + (item.spread === null ? "" : " " + self.spreadText(item) + ".");
     if (item.common.length) line += " " + self.t("common", { labels: item.common.map(self.levels.label).join(", ") }) + ".";
     var $ratings = slot($item, "ratings");
     $ratings.textContent = line;
