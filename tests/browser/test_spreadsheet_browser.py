@@ -176,10 +176,10 @@ def test_a_sheet_with_bad_rows_is_refused_naming_each_row(page):
     rows[6][COL["Actions"]] = "1. Review (due: next week)"  # row 7
     rows[7][COL["Actions"]] = "1. Review (status: Someday)"  # row 8
     text = refused(page, "bad-rows.csv", write_csv(rows))
-    assert "row 3: “Purple” is not one of this assessment’s ratings (Red, Amber, Green" in text
+    assert "row 3 (SA-1.2): “Purple” is not one of this assessment’s ratings (Red, Amber" in text
     assert "row 5: “SA-9.9” is not an item id of this assessment" in text
-    assert "row 7: Actions has “next week”, which is not a date" in text
-    assert "row 8: “Someday” is not an action status" in text
+    assert "row 7 (SA-2.2): Actions has “next week”, which is not a date" in text
+    assert "row 8 (SA-3.1): “Someday” is not an action status" in text
     # A good sheet still imports after the refusal.
     import_and_replace(page, "good.csv", data)
 

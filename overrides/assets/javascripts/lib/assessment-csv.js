@@ -203,7 +203,7 @@
     return out;
   }
 
-  function readActions(cell, reader, row, errors) {
+  function readActions(cell, reader, row, item, errors) {
     var list = [];
     cell.split(/\r\n|\n|\r/).forEach(function (line) {
       line = line.trim();
@@ -225,11 +225,11 @@
         if (pair[1] === "owner") action.owner = value;
         else if (pair[1] === "due") {
           var due = readDate(value);
-          if (due === null) errors.push({ code: "csv-date", row: row, column: "Actions", value: value });
+          if (due === null) errors.push({ code: "csv-action-date", row: row, item: item, value: value });
           else action.due = due;
         } else {
           var status = reader.statuses[normal(value)];
-          if (!status) errors.push({ code: "csv-status", row: row, value: value, choices: reader.statusChoices });
+          if (!status) errors.push({ code: "csv-status", row: row, item: item, value: value, choices: reader.statusChoices });
           else action.status = status;
         }
       });
@@ -340,7 +340,7 @@
       if (ratingText && !rating) {
         if (fromEarlier && !ins.known[itemId] && F.VALUE.test(ratingText)) rating = ratingText;
         else {
-          errors.push({ code: "csv-rating", row: row, value: ratingText, choices: reader.ratingChoices });
+          errors.push({ code: "csv-rating", row: row, item: itemId, value: ratingText, choices: reader.ratingChoices });
           return;
         }
       }
@@ -352,7 +352,7 @@
         var value = get(cells, k);
         if (ins.fields.indexOf(k) >= 0 || value) response[k] = value;
       });
-      response.actions = readActions(get(cells, "actions"), reader, row, errors);
+      response.actions = readActions(get(cells, "actions"), reader, row, itemId, errors);
       var holds = rating || reason || response.actions.length || sheet.fields.some(function (k) {
         return A.hasText(response[k]);
       });
