@@ -36,6 +36,7 @@ from tests.browser.test_instrument_export_browser import (
     ANSWER_COLUMNS,
     EVIDENCE,
     download,
+    import_file,
     read_csv,
 )
 
@@ -355,16 +356,7 @@ def test_the_question_before_replacing_names_every_answer_and_detail_that_would_
     doc["completed"] = {"SA-1": True}
     doc["name"] = "Autumn review"
     before = page.evaluate(STORAGE)
-    page.set_input_files(
-        "[data-import-file]",
-        files=[
-            {
-                "name": "autumn.json",
-                "mimeType": "application/json",
-                "buffer": json.dumps(doc).encode(),
-            }
-        ],
-    )
+    import_file(page, json.dumps(doc).encode(), "autumn.json")
     listed = [item for item in by_item if item != "SA-1.2"] + ["SA-0.1"]
     expect(changes).to_have_text(
         f"Replacing “Spring review” with it changes the answers to {', '.join(listed)}"
