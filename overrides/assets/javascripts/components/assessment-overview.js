@@ -269,30 +269,16 @@
     return doc;
   };
 
-  /**
-   * What "Replace" would change in the open assessment, item by item, so that a sheet a
-   * partner edited can be checked before it replaces anything: "changes the answers to
-   * SA-1.2, SA-3.1 … and these details: Agency".
-   */
+  /** What "Replace" would say it changes, in the page's words (lib/assessment-file.js). */
   Overview.prototype.describeReplacing = function (read) {
     var self = this;
-    var name = this.page.displayName(this.session.doc);
-    var change = IOM.lib.assessmentFile.differences(this.session.doc, this.importedDoc(read, this.session.uid), this.instrument);
-    if (!change.items.length && !change.details.length) return this.t("import-no-changes", { name: name });
-    var SHOWN = 12;
-    var items = change.items.slice(0, SHOWN).join(", ");
-    if (change.items.length > SHOWN) items = this.t("import-more", { items: items, count: change.items.length - SHOWN });
-    var details = change.details
-      .map(function (key) {
-        var $field = self.$root.querySelector('[data-about-field="' + key + '"]');
-        var $label = $field && self.$root.querySelector('label[for="' + $field.id + '"]');
-        return $label ? $label.textContent.trim() : self.t("import-detail-" + key);
-      })
-      .join(", ");
-    var words = [];
-    if (change.items.length) words.push(this.t("import-changes-items", { name: name, items: items }));
-    if (details) words.push(this.t(change.items.length ? "import-changes-details" : "import-changes-details-only", { name: name, details: details }));
-    return words.join(" ");
+    var F = IOM.lib.assessmentFile;
+    var change = F.differences(this.session.doc, this.importedDoc(read, this.session.uid), this.instrument);
+    return F.describeChanges(change, this.page.displayName(this.session.doc), this.t, function (key) {
+      var $field = self.$root.querySelector('[data-about-field="' + key + '"]');
+      var $label = $field && self.$root.querySelector('label[for="' + $field.id + '"]');
+      return $label ? $label.textContent.trim() : self.t("import-detail-" + key);
+    });
   };
 
   Overview.prototype.finishImport = function (uid) {

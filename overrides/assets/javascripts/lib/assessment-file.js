@@ -5,8 +5,9 @@
  * refuses what could harm or confuse the page: only own properties are read, item ids and
  * rating values must look like ours, text must be text, and the file's size, nesting, answers
  * and actions per item are limited. Unknown keys are allowed (kept: a newer version's).
- * differences(current, incoming, instrument) says what an import would change. Nothing is
- * changed. Pure: no DOM.
+ * differences(current, incoming, instrument) says what an import would change (and
+ * describeChanges() in the page's words); contentKey() tells two copies of one assessment.
+ * Nothing is changed. Pure: no DOM.
  */
 (function () {
   "use strict";
@@ -244,6 +245,24 @@
   }
 
   /**
+   * differences() in words, for the question before "Replace": "Replacing “Spring review”
+   * with it changes the answers to SA-1.2, SA-3.1 … It also changes these details: Agency."
+   * `t` gives the page's messages, `label(key)` a detail's name; at most LISTED ids are
+   * listed, the rest counted, so a sheet that changes everything stays readable.
+   */
+  var LISTED = 12;
+  function describeChanges(change, name, t, label) {
+    if (!change.items.length && !change.details.length) return t("import-no-changes", { name: name });
+    var items = change.items.slice(0, LISTED).join(", ");
+    if (change.items.length > LISTED) items = t("import-more", { items: items, count: change.items.length - LISTED });
+    var details = change.details.map(label).join(", ");
+    var words = [];
+    if (change.items.length) words.push(t("import-changes-items", { name: name, items: items }));
+    if (details) words.push(t(change.items.length ? "import-changes-details" : "import-changes-details-only", { name: name, details: details }));
+    return words.join(" ");
+  }
+
+  /**
    * One string for what a document says (its details but the name and when, and every
    * answer as it is kept): two files with the same key hold the same assessment, however
    * they were named or when they were saved.
@@ -274,6 +293,7 @@
     checkHead: checkHead,
     validate: validate,
     differences: differences,
+    describeChanges: describeChanges,
     contentKey: contentKey
   };
 })();
