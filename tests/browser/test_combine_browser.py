@@ -260,7 +260,7 @@ def test_the_same_assessment_added_twice_counts_once(page, agency_files, tmp_pat
     open_combine(page)
     add_files(page, [agency_files[0]])
     expect(page.locator("[data-status]")).to_have_text(
-        "1 file added: 1 combined for Self Assessment Tool (c. 2010)."
+        "1 file added and combined for Self Assessment Tool (c. 2010)."
     )
     expect(page.locator("[data-results-summary]")).to_have_text(
         "1 agency, 12 elements. Only one agency’s file so far: add another to compare ratings."
@@ -286,6 +286,30 @@ def test_the_same_assessment_added_twice_counts_once(page, agency_files, tmp_pat
     add_files(page, [again])
     assert page.is_hidden("[data-error-summary]")
     assert len(agency_heads(page)) == 6
+    # The very same file again: said without naming it twice; then a good file does not send
+    # focus back to that problem, which the user has been told of.
+    add_files(page, [agency_files[1]])
+    expect(page.locator("[data-status]")).to_have_text(
+        "1 file added, but it could not be combined: see the problem above."
+    )
+    expect(page.locator("[data-error-list] li")).to_have_text(
+        [
+            "“probation.json” is already added, so this copy is left out: the same agency"
+            " would count twice."
+        ]
+    )
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    page.focus("#iom-combine-files")
+    add_files(page, [agency_files[2]])
+    expect(page.locator("[data-status]")).to_have_text(
+        "1 file added and combined for Self Assessment Tool (c. 2010)."
+    )
+    assert not page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    listed = page.locator("[data-file-list] .iom-file-list__name").all_inner_texts()
+    assert listed[-2:] == [
+        "probation.json: not combined (see the problems above)",
+        "council.json: Council",
+    ]
 
 
 def test_drag_and_drop_adds_files(page, agency_files):

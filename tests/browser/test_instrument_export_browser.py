@@ -294,10 +294,11 @@ def test_export_clear_import_restores_identical_data(page):
     # Said beside the file control, where focus is, and still there once the autosave has
     # said "Saved" at the top of the section.
     imported = page.locator("[data-import-status]")
-    expect(imported).to_have_text("Imported “Spring review”.")
+    words = "Imported “spring.json” as a new assessment, “Spring review”."
+    expect(imported).to_have_text(words)
     assert page.evaluate("document.activeElement.id") == "iom-import-file"
     expect(page.locator(".iom-manage [data-status]")).to_contain_text("Saved in this browser")
-    expect(imported).to_have_text("Imported “Spring review”.")
+    expect(imported).to_have_text(words)
     assert current_doc(page) == before
     page.reload()
     wait_ready(page)

@@ -287,8 +287,10 @@
     this.pendingImport = null;
     this.hideConfirms();
     this.$file.value = "";
+    var replacing = uid === this.session.uid;
     var result = this.session.open(uid, this.importedDoc(read, uid));
-    if (result.ok) this.sayImported(this.t("imported", { name: this.page.displayName(this.session.doc) }));
+    var words = { file: read.name, name: this.page.displayName(this.session.doc) };
+    if (result.ok) this.sayImported(this.t(replacing ? "imported-replace" : "imported-new", words));
     this.$file.focus();
   };
 

@@ -179,21 +179,17 @@
   Combine.prototype.addFiles = function (list) {
     var self = this;
     return IOM.lib.assessmentCsv.readFiles(list, this.infos, this.maxBytes).then(function (files) {
+      var firstNew = self.files.length;
       Array.prototype.push.apply(self.files, files);
-      var sorted = self.update(true);
+      var sorted = self.update(firstNew);
       self.keep();
       // Counted over the files just added: those refused are named in the error summary.
-      var added = sorted.status.slice(sorted.status.length - files.length);
-      var accepted = added.filter(function (status) {
+      var accepted = sorted.status.slice(firstNew).filter(function (status) {
         return status.accepted;
       }).length;
-      var words = self.t(files.length === 1 ? "read-one" : "read", {
-        count: files.length,
-        accepted: accepted,
-        instrument: self.info ? self.info.title : "–"
-      });
-      if (accepted < files.length) words += " " + self.t("read-refused", { refused: files.length - accepted });
-      self.say(words);
+      var words = { count: files.length, accepted: accepted, refused: files.length - accepted, instrument: self.info ? self.info.title : "–" };
+      if (files.length === 1) self.say(self.t(accepted ? "read-one" : "read-one-refused", words));
+      else self.say(self.t("read", words) + (accepted < files.length ? " " + self.t("read-refused", words) : ""));
     });
   };
 
@@ -320,9 +316,18 @@
 
   /* ---- combining ---- */
 
-  /** Sort the files, combine the accepted ones and show everything. */
-  Combine.prototype.update = function (moveFocus) {
+  /**
+   * Sort the files, combine the accepted ones and show everything. `focusFrom`: the index of
+   * the first file just added, when the error summary should take focus for a problem with
+   * one of those (not for one the user has already been told of).
+   */
+  Combine.prototype.update = function (focusFrom) {
     var sorted = merge.sortFiles(this.files, this.infos, this.$select.value, { duplicates: true });
+    var moveFocus =
+      typeof focusFrom === "number" &&
+      sorted.status.slice(focusFrom).some(function (status) {
+        return !status.accepted;
+      });
     var info = (this.info = this.infos[sorted.instrumentId] || null);
     this.sorted = sorted;
     // Only a file from an earlier version of the form needs its answers moved (and a report).

@@ -345,7 +345,8 @@
       var errors = file.errors.length ? file.errors : info ? F.validate(file.value, info) : problemsWithout(file, infos);
       if (!errors.length && info && options && options.duplicates) {
         var key = F.contentKey(file.value, info);
-        if (firstWith[key] !== undefined) errors = [{ code: "duplicate", first: firstWith[key] }];
+        var first = firstWith[key];
+        if (first !== undefined) errors = [{ code: first === file.name ? "duplicate-again" : "duplicate", first: first }];
         else firstWith[key] = file.name;
       }
       if (errors.length) {
