@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 
 from playwright.sync_api import expect
@@ -260,6 +261,12 @@ def test_the_workbook_opens_in_libreoffice_with_every_cell_right(page, tmp_path)
     assert name == "self-assessment-2010-spring-review-2026-11-22.xlsx"
     source = tmp_path / name
     source.write_bytes(book)
+    # Printed, every page of either sheet says which item its rows are (the Item id column).
+    with zipfile.ZipFile(source) as archive:
+        workbook = ET.fromstring(archive.read("xl/workbook.xml"))
+    titles = [d.text for d in workbook.iter() if d.tag.endswith("definedName")]
+    column = "ABCDEFGHIJKLMNOPQR"[COL["Item id"]]
+    assert titles[0] == f"'Answers'!${column}:${column},'Answers'!$1:$1"
     sheets = convert_all(source, CSV_OUT, tmp_path / "csv")
     by_sheet = {p.stem.rsplit("-", 1)[-1]: p for p in sheets}
     assert set(by_sheet) == {"Answers", "Actions"}, sheets

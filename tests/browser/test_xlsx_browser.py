@@ -370,26 +370,34 @@ def test_rows_are_as_tall_as_their_wrapped_text(page):
 
 
 @needs_libreoffice
-def test_it_prints_landscape_with_the_heading_row_on_every_page(page, tmp_path):
+def test_it_prints_landscape_with_the_heading_row_and_item_on_every_page(page, tmp_path):
     """Sixty rows of long text run over several pages, down and across: LibreOffice prints
-    each on A4 landscape, with the heading row at its top and the sheet's page number below."""
-    rows = [["Partnership", "Agency", "Evidence", "Actions"]]
-    rows += [[f"Partnership {n}", "Police", "Evidence " * 12, "Action " * 10] for n in range(60)]
-    sheet = {"name": "Answers", "widths": [40, 40, 60, 60], "rows": rows}
+    each on A4 landscape with the heading row at its top, the item id column (`repeat`) at
+    the left of every page right of it, and the sheet's own page number below."""
+    rows = [["Partnership", "Item id", "Evidence", "Actions"]]
+    rows += [[f"Partnership {n}", f"I-{n}", "Evidence " * 12, "Action " * 10] for n in range(60)]
+    sheet = {"name": "Answers", "widths": [40, 10, 60, 60], "rows": rows, "repeat": 1}
     path = tmp_path / "print.xlsx"
     path.write_bytes(build(page, [sheet, ACTIONS]))
     with zipfile.ZipFile(path) as archive:
         workbook = ET.fromstring(archive.read("xl/workbook.xml"))
         setup = ET.fromstring(archive.read("xl/worksheets/sheet1.xml")).find(f"{MAIN}pageSetup")
     titles = {d.get("localSheetId"): d.text for d in workbook.iter(f"{MAIN}definedName")}
-    assert titles == {"0": "'Answers'!$1:$1", "1": "'Actions'!$1:$1"}
-    assert setup.attrib == {"paperSize": "9", "orientation": "landscape"}
+    assert titles == {"0": "'Answers'!$B:$B,'Answers'!$1:$1", "1": "'Actions'!$1:$1"}
+    assert setup.attrib == {
+        "paperSize": "9",
+        "firstPageNumber": "1",
+        "orientation": "landscape",
+        "useFirstPageNumber": "1",
+    }
 
     pdf = convert(path, "pdf", tmp_path / "pdf")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "841.89 x 595.3" in info  # A4 landscape, in points
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert pages >= 4
+    footers = []
+    across = 0
     for number in range(1, pages + 1):
         text = subprocess.run(
             ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-"],
@@ -398,4 +406,11 @@ def test_it_prints_landscape_with_the_heading_row_on_every_page(page, tmp_path):
         ).stdout
         first = text.strip().splitlines()[0]
         assert any(heading in first for heading in rows[0] + ACTIONS["rows"][0]), (number, first)
-        assert re.search(r"(Answers|Actions), page \d+ of \d+", text), number
+        if first.startswith("Item id"):  # a page right of the first: its rows say their item
+            across += 1
+            assert re.search(r"^\s*I-\d+\s", text, re.MULTILINE), number
+        footers += re.findall(r"(Answers|Actions), page (\d+)", text)
+    assert across >= 1
+    answers = [int(n) for sheet_name, n in footers if sheet_name == "Answers"]
+    assert answers == list(range(1, len(answers) + 1))
+    assert [n for sheet_name, n in footers if sheet_name == "Actions"] == ["1"]

@@ -197,7 +197,12 @@
           widths: table.columns.map(function (column) {
             return column.width;
           }),
-          rows: IOM.lib.assessmentCsv.withHeadings(table)
+          rows: IOM.lib.assessmentCsv.withHeadings(table),
+          repeat: table.columns
+            .map(function (column) {
+              return column.key;
+            })
+            .indexOf("itemId")
         };
       });
       ui.download(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IOM.lib.xlsx.build(sheets, { cutNote: self.t("sheet-cut") }));

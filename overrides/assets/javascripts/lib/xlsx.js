@@ -1,10 +1,13 @@
 /*
  * A small .xlsx writer: build(sheets) → Uint8Array, the bytes of an OOXML workbook.
- *   sheets = [{name, widths: [characters, …], rows: [[cell, …], …]}, …]
+ *   sheets = [{name, widths: [characters, …], rows: [[cell, …], …], repeat}, …]
+ *   repeat: the index of a column printed at the left of every page (the item id), so a
+ *   page of a sheet too wide for one still says which row is which
  * The first row of each sheet is its header: bold, frozen so it stays in view, and printed
  * at the top of every page. Text wraps within its column, and a row is as tall as its
  * longest text needs (estimated: spreadsheets do not all fit rows to wrapped text when they
- * open a file). Pages print landscape on A4, with the sheet's name and page numbers.
+ * open a file). Pages print landscape on A4, with the sheet's name and its page number
+ * (each sheet counts from 1; "of N" is left out, as LibreOffice counts the whole workbook).
  * A cell is one of:
  *   "text"                 inline string; line breaks kept and shown (wrap-text style)
  *   3, -2, 2.75            a number (not finite: an empty cell)
@@ -178,8 +181,8 @@
       (cols ? "<cols>" + cols + "</cols>" : "") +
       "<sheetData>" + rows.join("") + "</sheetData>" +
       '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>' +
-      '<pageSetup paperSize="9" orientation="landscape"/>' +
-      "<headerFooter><oddFooter>&amp;A, page &amp;P of &amp;N</oddFooter></headerFooter></worksheet>"
+      '<pageSetup paperSize="9" firstPageNumber="1" orientation="landscape" useFirstPageNumber="1"/>' +
+      "<headerFooter><oddFooter>&amp;A, page &amp;P</oddFooter></headerFooter></worksheet>"
     );
   }
 
@@ -292,14 +295,17 @@
     var types = "";
     var entries = "";
     var rels = "";
-    var titles = ""; // each sheet's heading row, printed at the top of its every page
+    var titles = ""; // each sheet's heading row (and repeated column), printed on its every page
     sheets.forEach(function (sheet, i) {
       var id = i + 1;
       files["xl/worksheets/sheet" + id + ".xml"] = worksheet(sheet, note);
       types += '<Override PartName="/xl/worksheets/sheet' + id + '.xml" ContentType="' + TYPE + 'worksheet+xml"/>';
       entries += '<sheet name="' + escape(names[i]) + '" sheetId="' + id + '" r:id="rId' + id + '"/>';
       rels += '<Relationship Id="rId' + id + '" Type="' + REL + '/worksheet" Target="worksheets/sheet' + id + '.xml"/>';
-      titles += '<definedName name="_xlnm.Print_Titles" localSheetId="' + i + '">' + escape(quotedName(names[i])) + "!$1:$1</definedName>";
+      var sheetName = quotedName(names[i]);
+      var repeat = sheet.repeat >= 0 ? column(sheet.repeat) : "";
+      var ranges = (repeat ? sheetName + "!$" + repeat + ":$" + repeat + "," : "") + sheetName + "!$1:$1";
+      titles += '<definedName name="_xlnm.Print_Titles" localSheetId="' + i + '">' + escape(ranges) + "</definedName>";
     });
     var relationships = '<Relationships xmlns="' + MAIN + 'package/2006/relationships">';
     files["[Content_Types].xml"] =
