@@ -21,15 +21,12 @@
   var F = IOM.lib.assessmentFile; // what a saved file's ids, ratings and versions may look like
   var csv = IOM.lib.csv;
   var own = A.own;
+  var text = IOM.lib.data.text;
 
   var META = ["partnership", "agency", "area", "date", "completedBy"];
   var MAX_ROWS = 2000; // a form has a few dozen items; a stack of ten agencies a few hundred rows
   // An action's line in the answers sheet: "2. What (owner: Who; due: 2027-01-31; status: Open)".
   var ACTION_LINE = /^(?:\d+\.\s+)?(.*?)(?:\s+\(((?:owner|due|status): .*)\))?$/;
-
-  function text(value) {
-    return typeof value === "string" ? value : "";
-  }
 
   /** Items in form order ({id, title, section}), then the ids kept from an earlier version. */
   function items(doc, ins, sheet) {

@@ -16,6 +16,7 @@
   var A = IOM.lib.assessment;
   var own = IOM.lib.data.own;
   var isObject = IOM.lib.data.isObject;
+  var textOf = IOM.lib.data.text; // `text` is a local name in quote()
   var compareVersions = A.compareVersions;
   var isDate = A.isDate;
 
@@ -187,10 +188,6 @@
     });
   }
 
-  function textOf(value) {
-    return typeof value === "string" ? value : "";
-  }
-
   /** An answer as it is kept, as one string: a missing answer is an empty one, and an action
    * with nothing in it is no action (a sheet does not carry one). */
   function answerKey(response, fields) {
@@ -270,6 +267,7 @@
   function contentKey(doc, instrument) {
     var responses = own(doc, "responses") || {};
     var ids = Object.keys(responses).sort();
+    var empty = answerKey(null, instrument.fields); // an empty answer is no answer
     return JSON.stringify([
       META.filter(function (key) {
         return key !== "name" && key !== "updated";
@@ -279,7 +277,7 @@
       ids.map(function (id) {
         return [id, answerKey(own(responses, id), instrument.fields)];
       }).filter(function (pair) {
-        return pair[1] !== answerKey(null, instrument.fields); // an empty answer is no answer
+        return pair[1] !== empty;
       })
     ]);
   }

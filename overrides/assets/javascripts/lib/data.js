@@ -25,5 +25,10 @@
     return typeof v === "string" && v.trim() !== "";
   }
 
-  IOM.lib.data = { own: own, isObject: isObject, hasText: hasText };
+  /** The value when it is text, else "" (a missing or mistyped field reads as empty). */
+  function text(v) {
+    return typeof v === "string" ? v : "";
+  }
+
+  IOM.lib.data = { own: own, isObject: isObject, hasText: hasText, text: text };
 })();

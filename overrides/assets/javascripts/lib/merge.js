@@ -23,6 +23,7 @@
   var NA = A.NA;
   var isObject = A.isObject;
   var own = A.own;
+  var text = IOM.lib.data.text;
 
   /** {value: rank}; rank 0 is the worst level. */
   function ranks(info) {
@@ -55,10 +56,6 @@
 
   function ratingOf(r, info) {
     return A.ratingOf(r, A.describe(info)) || null;
-  }
-
-  function text(value) {
-    return typeof value === "string" ? value : "";
   }
 
   /**
