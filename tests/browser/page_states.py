@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from tests.browser.conftest import settle
 from tests.browser.instrument_helpers import SA, fill_sample, open_section, wait_ready
 from tests.conftest import DATA
 from tests.site_pages import all_pages
@@ -225,3 +226,6 @@ def open_search(page, width: int):
     page.keyboard.press("/")
     page.keyboard.type("offender")  # the theme's search reacts to key events
     page.locator(".md-search-result__item").first.wait_for()
+    # The search box grows into place: measured mid-way, its clear button was 23.99 px wide
+    # under load (a whole-suite run on a fresh clone), where at rest it is 24.
+    settle(page)
